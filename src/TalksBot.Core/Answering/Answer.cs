@@ -1,0 +1,9 @@
+namespace TalksBot.Core.Answering;
+
+/// <summary>An answer to a question, grounded in cited passages, or an abstention.</summary>
+/// <param name="Text">A sentence or two for the reader; for an abstention, a plain statement that the articles don't say.</param>
+/// <param name="Abstained">True when the articles do not support an answer.</param>
+/// <param name="Citations">What the answer rests on; empty only for an abstention.</param>
+/// <param name="Answerer">Which answerer produced it (e.g. "extractive", "generative").</param>
+/// <param name="Notice">Something the reader should know about how it was produced, e.g. a fallback after an LLM error.</param>
+public sealed record Answer(string Text, bool Abstained, IReadOnlyList<Citation> Citations, string Answerer, string? Notice = null);

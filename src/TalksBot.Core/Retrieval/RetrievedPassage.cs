@@ -1,0 +1,8 @@
+using TalksBot.Core.Articles;
+using TalksBot.Core.Passages;
+
+namespace TalksBot.Core.Retrieval;
+
+/// <summary>A passage returned by a search, with its article's metadata and its fused score.</summary>
+/// <param name="Rank">0-based rank in the result list.</param>
+public sealed record RetrievedPassage(Passage Passage, ArticleInfo Article, double Score, int Rank);

@@ -1,0 +1,1 @@
+namespace TalksBot; internal static class Program { private static int Main() => 0; }
