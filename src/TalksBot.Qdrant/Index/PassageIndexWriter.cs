@@ -1,0 +1,301 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TalksBot.Core.Passages;
+using TalksBot.Qdrant.Rest;
+
+namespace TalksBot.Qdrant.Index;
+
+/// <summary>
+/// Builds the passage index into a new versioned collection and swaps the alias to it atomically, so readers see either
+/// the old index or the complete new one. Any failure before the swap leaves the alias alone and deletes the half-built collection.
+/// </summary>
+public sealed partial class PassageIndexWriter(
+    QdrantRestClient client,
+    IOptions<QdrantOptions> options,
+    TimeProvider time,
+    ILogger<PassageIndexWriter> logger)
+{
+    // 64 passages per embedding call and per upsert: inside Qdrant's recommended 64–256 points per request.
+    private const int BatchSize = 64;
+    private const string VersionFormat = "yyyyMMddHHmmssfff";
+
+    private readonly string _alias = options.Value.Alias;
+    private readonly string _versionPrefix = options.Value.CollectionPrefix + "_v";
+
+    /// <summary>The alias readers query.</summary>
+    public string Alias => _alias;
+
+    /// <summary>
+    /// Embeds and stores every passage in a new collection, verifies it (exact point count, every article present with
+    /// all its passages), records the <see cref="IndexManifest"/>, swaps the alias, keeps the previously served collection
+    /// for rollback and deletes older versions.
+    /// </summary>
+    /// <param name="fingerprint">Covers the chunker version and the embedder's name and dimension; recorded in the manifest.</param>
+    /// <exception cref="IndexBuildException">The input is unusable or the stored collection failed verification.</exception>
+    /// <exception cref="QdrantException">Qdrant refused a request.</exception>
+    public async Task<IndexBuildResult> BuildAsync(
+        IReadOnlyList<ArticlePassages> articles,
+        IEmbeddingGenerator<string, Embedding<float>> embedder,
+        string fingerprint,
+        IProgress<IndexBuildProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(embedder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fingerprint);
+        var points = Flatten(articles);
+
+        var started = time.GetTimestamp();
+        var collection = _versionPrefix + time.GetUtcNow().ToString(VersionFormat, CultureInfo.InvariantCulture);
+        var manifest = CreateManifest(collection, fingerprint, articles, points.Count);
+        var previous = await client.ResolveAliasAsync(_alias, cancellationToken);
+        LogBuilding(collection, articles.Count, points.Count, previous);
+
+        try
+        {
+            await FillAsync(collection, points, embedder, fingerprint, progress, cancellationToken);
+            await VerifyAsync(collection, articles, points.Count, cancellationToken);
+            await client.UpdateCollectionMetadataAsync(collection,
+                new Dictionary<string, JsonElement> { [IndexManifest.MetadataKey] = JsonSerializer.SerializeToElement(manifest, IndexJsonContext.Default.IndexManifest) },
+                cancellationToken);
+            await client.UpdateAliasesAsync([AliasAction.Delete(_alias), AliasAction.Create(_alias, collection)], cancellationToken);
+        }
+        catch (Exception e)
+        {
+            LogBuildFailed(e, collection, _alias, previous);
+            await DiscardAsync(collection);
+            throw;
+        }
+
+        var deleted = await DeleteOlderVersionsAsync(keep: [collection, previous]);
+        var elapsed = time.GetElapsedTime(started);
+        LogBuilt(collection, manifest.ArticleCount, manifest.PassageCount, elapsed.TotalMilliseconds, _alias);
+        return new IndexBuildResult(manifest, previous, deleted, elapsed);
+    }
+
+    /// <summary>The manifest of the collection the alias serves; null when nothing is served yet.</summary>
+    public async Task<IndexManifest?> GetServingManifestAsync(CancellationToken cancellationToken)
+    {
+        var collection = await client.ResolveAliasAsync(_alias, cancellationToken);
+        if (collection is null)
+        {
+            return null;
+        }
+
+        var description = await client.GetCollectionAsync(collection, cancellationToken);
+        return description.Metadata.TryGetValue(IndexManifest.MetadataKey, out var manifest)
+            ? manifest.Deserialize(IndexJsonContext.Default.IndexManifest)
+            : null;
+    }
+
+    /// <summary>Points the alias back at the newest of our collections older than the one served; returns its manifest.</summary>
+    /// <exception cref="IndexBuildException">Nothing is served, or there is no earlier complete collection.</exception>
+    public async Task<IndexManifest> RollbackAsync(CancellationToken cancellationToken)
+    {
+        var current = await client.ResolveAliasAsync(_alias, cancellationToken)
+            ?? throw new IndexBuildException($"Nothing is served under the alias '{_alias}', so there is nothing to roll back.");
+        foreach (var candidate in (await ListVersionsAsync(cancellationToken))
+                     .Where(c => string.CompareOrdinal(c, current) < 0)
+                     .OrderDescending(StringComparer.Ordinal))
+        {
+            var description = await client.GetCollectionAsync(candidate, cancellationToken);
+            if (!description.Metadata.TryGetValue(IndexManifest.MetadataKey, out var element))
+            {
+                continue; // Never completed: not something to serve.
+            }
+
+            await client.UpdateAliasesAsync([AliasAction.Delete(_alias), AliasAction.Create(_alias, candidate)], cancellationToken);
+            LogRolledBack(_alias, current, candidate);
+            return element.Deserialize(IndexJsonContext.Default.IndexManifest)!;
+        }
+
+        throw new IndexBuildException($"No earlier complete index than '{current}' is kept, so '{_alias}' cannot be rolled back.");
+    }
+
+    private static List<(ArticlePassages Article, Passage Passage)> Flatten(IReadOnlyList<ArticlePassages> articles)
+    {
+        var articleIds = new HashSet<string>(StringComparer.Ordinal);
+        var passageIds = new HashSet<Guid>();
+        var points = new List<(ArticlePassages, Passage)>();
+        foreach (var entry in articles)
+        {
+            if (!articleIds.Add(entry.Article.Id))
+            {
+                throw new IndexBuildException($"Article '{entry.Article.Id}' appears twice.");
+            }
+
+            foreach (var passage in entry.Passages)
+            {
+                if (passage.ArticleId != entry.Article.Id)
+                {
+                    throw new IndexBuildException($"Passage {passage.Id} belongs to '{passage.ArticleId}' but was given with '{entry.Article.Id}'.");
+                }
+
+                if (!passageIds.Add(passage.Id))
+                {
+                    throw new IndexBuildException($"Passage id {passage.Id} appears twice (article '{passage.ArticleId}').");
+                }
+
+                points.Add((entry, passage));
+            }
+        }
+
+        return points.Count > 0
+            ? points
+            : throw new IndexBuildException("There are no passages to index; an empty index would answer nothing.");
+    }
+
+    private IndexManifest CreateManifest(string collection, string fingerprint, IReadOnlyList<ArticlePassages> articles, int passageCount)
+    {
+        var indexed = articles
+            .Select(a => new IndexedArticle(a.Article.Id, a.Article.ContentHash, a.Passages.Count, a.Article.Info.Title,
+                a.Article.Info.Url, a.Article.Info.Published, a.Article.Info.Author))
+            .OrderBy(a => a.Id, StringComparer.Ordinal)
+            .ToArray();
+        return new IndexManifest(collection, fingerprint,
+            IndexManifest.ComputeSetHash(fingerprint, indexed.Select(a => (a.Id, a.ContentHash))),
+            PassagePayload.CurrentSchemaVersion, indexed.Length, passageCount, time.GetUtcNow(), indexed);
+    }
+
+    private async Task FillAsync(string collection, List<(ArticlePassages Article, Passage Passage)> points,
+        IEmbeddingGenerator<string, Embedding<float>> embedder, string fingerprint, IProgress<IndexBuildProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        int? dimensions = null;
+        for (var offset = 0; offset < points.Count; offset += BatchSize)
+        {
+            var batch = points.GetRange(offset, Math.Min(BatchSize, points.Count - offset));
+            var embeddings = await embedder.GenerateAsync(batch.Select(p => p.Passage.SearchText), options: null, cancellationToken);
+            if (embeddings.Count != batch.Count)
+            {
+                throw new IndexBuildException($"The embedder returned {embeddings.Count} vectors for {batch.Count} passages.");
+            }
+
+            if (dimensions is null)
+            {
+                // The dimension is known only once the embedder has answered, so the collection is created after the first batch.
+                dimensions = embeddings[0].Vector.Length;
+                await client.CreateCollectionAsync(collection, dimensions.Value, new Dictionary<string, JsonElement>
+                {
+                    ["created_by"] = JsonSerializer.SerializeToElement("talksbot", IndexJsonContext.Default.String),
+                    ["fingerprint"] = JsonSerializer.SerializeToElement(fingerprint, IndexJsonContext.Default.String),
+                    ["schema_version"] = JsonSerializer.SerializeToElement(PassagePayload.CurrentSchemaVersion, IndexJsonContext.Default.Int32),
+                }, cancellationToken);
+                // Payload indexes go in before the points, as Qdrant advises; article_hash lets a later refresh find reusable points.
+                await client.CreatePayloadIndexAsync(collection, "article_id", "keyword", cancellationToken);
+                await client.CreatePayloadIndexAsync(collection, "article_hash", "keyword", cancellationToken);
+            }
+
+            var batchPoints = new PassagePoint[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var (entry, passage) = batch[i];
+                var vector = embeddings[i].Vector;
+                if (vector.Length != dimensions)
+                {
+                    throw new IndexBuildException($"The embedder returned a {vector.Length}-dimensional vector after {dimensions}-dimensional ones.");
+                }
+
+                batchPoints[i] = new PassagePoint(passage.Id, new PointVectors(vector, new Bm25Document(passage.SearchText)),
+                    PassagePayloads.From(entry.Article, passage));
+            }
+
+            await client.UpsertAsync(collection, batchPoints, cancellationToken);
+            progress?.Report(new IndexBuildProgress(offset + batch.Count, points.Count));
+        }
+    }
+
+    private async Task VerifyAsync(string collection, IReadOnlyList<ArticlePassages> articles, int passageCount, CancellationToken cancellationToken)
+    {
+        var count = await client.CountAsync(collection, filter: null, cancellationToken);
+        if (count != passageCount)
+        {
+            throw new IndexBuildException($"Collection '{collection}' holds {count} points after upserting {passageCount} passages.");
+        }
+
+        var perArticle = await client.FacetAsync(collection, "article_id", articles.Count + 1, cancellationToken);
+        foreach (var entry in articles.Where(a => a.Passages.Count > 0))
+        {
+            var stored = perArticle.GetValueOrDefault(entry.Article.Id);
+            if (stored != entry.Passages.Count)
+            {
+                throw new IndexBuildException(
+                    $"Collection '{collection}' holds {stored} points for article '{entry.Article.Id}', which has {entry.Passages.Count} passages.");
+            }
+        }
+    }
+
+    // Runs after a failure, possibly a cancellation: uses its own token so the half-built collection still goes.
+    private async Task DiscardAsync(string collection)
+    {
+        try
+        {
+            if (await client.ResolveAliasAsync(_alias, CancellationToken.None) == collection)
+            {
+                return; // The swap landed although its answer was lost: deleting would take the alias with it.
+            }
+
+            await client.DeleteCollectionAsync(collection, CancellationToken.None);
+        }
+        catch (QdrantException e)
+        {
+            LogDiscardFailed(e, collection);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> DeleteOlderVersionsAsync(IReadOnlyCollection<string?> keep)
+    {
+        var deleted = new List<string>();
+        try
+        {
+            foreach (var name in await ListVersionsAsync(CancellationToken.None))
+            {
+                if (!keep.Contains(name))
+                {
+                    await client.DeleteCollectionAsync(name, CancellationToken.None);
+                    deleted.Add(name);
+                    LogDeletedOld(name);
+                }
+            }
+        }
+        catch (QdrantException e)
+        {
+            // The new index is already served; a leftover old collection is only disk space, removed by the next build.
+            LogCleanupFailed(e);
+        }
+
+        return deleted;
+    }
+
+    private async Task<IEnumerable<string>> ListVersionsAsync(CancellationToken cancellationToken) =>
+        (await client.ListCollectionsAsync(cancellationToken)).Where(IsOurVersion);
+
+    private bool IsOurVersion(string name) =>
+        name.Length == _versionPrefix.Length + VersionFormat.Length
+        && name.StartsWith(_versionPrefix, StringComparison.Ordinal)
+        && name.AsSpan(_versionPrefix.Length).ContainsAnyExceptInRange('0', '9') is false;
+
+    [LoggerMessage(3020, LogLevel.Information, "Building index {Collection} from {ArticleCount} articles, {PassageCount} passages (alias now on {Previous})")]
+    private partial void LogBuilding(string collection, int articleCount, int passageCount, string? previous);
+
+    [LoggerMessage(3021, LogLevel.Information, "Built index {Collection}: {ArticleCount} articles, {PassageCount} passages in {ElapsedMs:F0} ms; alias {Alias} now serves it")]
+    private partial void LogBuilt(string collection, int articleCount, int passageCount, double elapsedMs, string alias);
+
+    [LoggerMessage(3022, LogLevel.Error, "Building index {Collection} failed; alias {Alias} left on {Previous}")]
+    private partial void LogBuildFailed(Exception exception, string collection, string alias, string? previous);
+
+    [LoggerMessage(3023, LogLevel.Warning, "Could not delete the half-built collection {Collection}; the next build removes it")]
+    private partial void LogDiscardFailed(Exception exception, string collection);
+
+    [LoggerMessage(3024, LogLevel.Information, "Deleted old index collection {Collection}")]
+    private partial void LogDeletedOld(string collection);
+
+    [LoggerMessage(3025, LogLevel.Warning, "Could not delete old index collections; the next build retries")]
+    private partial void LogCleanupFailed(Exception exception);
+
+    [LoggerMessage(3026, LogLevel.Warning, "Rolled alias {Alias} back from {From} to {To}")]
+    private partial void LogRolledBack(string alias, string from, string to);
+}

@@ -1,0 +1,39 @@
+using TalksBot.Core.Articles;
+using TalksBot.Core.Passages;
+using TalksBot.Core.Retrieval;
+using TalksBot.Qdrant.Rest;
+
+namespace TalksBot.Qdrant.Index;
+
+/// <summary>Maps passages to the stored payload and back.</summary>
+internal static class PassagePayloads
+{
+    public static PassagePayload From(Article article, Passage passage) => new(
+        article.Id,
+        article.Info.Title,
+        article.Info.Url,
+        article.Info.Published,
+        article.Info.Author,
+        article.ContentHash,
+        passage.Ordinal,
+        passage.Heading,
+        passage.Text,
+        passage.Start,
+        passage.End,
+        PassagePayload.CurrentSchemaVersion);
+
+    public static RetrievedPassage ToRetrieved(ScoredPoint point, int rank, string collection)
+    {
+        var payload = point.Payload
+            ?? throw new InvalidDataException($"Point {point.Id} in '{collection}' has no payload; re-ingest the articles.");
+        if (payload.SchemaVersion != PassagePayload.CurrentSchemaVersion)
+        {
+            throw new InvalidDataException(
+                $"Point {point.Id} in '{collection}' has payload schema {payload.SchemaVersion}, this version reads {PassagePayload.CurrentSchemaVersion}; re-ingest the articles.");
+        }
+
+        var passage = new Passage(point.Id, payload.ArticleId, payload.PassageOrdinal, payload.Heading, payload.Text, payload.Start, payload.End);
+        var article = new ArticleInfo(payload.ArticleId, payload.ArticleTitle, payload.ArticleUrl, payload.ArticlePublished, payload.ArticleAuthor);
+        return new RetrievedPassage(passage, article, point.Score, rank);
+    }
+}

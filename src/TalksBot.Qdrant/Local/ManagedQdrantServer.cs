@@ -1,0 +1,381 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace TalksBot.Qdrant.Local;
+
+/// <summary>
+/// Runs the Qdrant binary the project installs, bound to loopback, when no <c>Qdrant:Url</c> is configured.
+/// A server already running for the same storage folder (found through a state file there) is reused and left running;
+/// a server this instance started is stopped on host stop or dispose.
+/// </summary>
+public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposable
+{
+    public const string StateFileName = "talksbot-qdrant.json";
+
+    // Qdrant is ready in ~100 ms; polling every 10 ms keeps `ask` well inside its 2 s budget.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
+    private const int OutputTailLines = 30;
+
+    private readonly QdrantLocalOptions _local;
+    private readonly string? _apiKey;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentQueue<string> _outputTail = new();
+    private readonly HttpClient _probe;
+    private volatile Uri? _baseAddress;
+    private Process? _process;
+    private bool _stopped;
+
+    public ManagedQdrantServer(IOptions<QdrantOptions> options, ILogger<ManagedQdrantServer>? logger = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _local = options.Value.Local;
+        _apiKey = options.Value.ApiKey;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _time = time ?? TimeProvider.System;
+        _probe = new HttpClient { Timeout = ProbeTimeout };
+    }
+
+    /// <summary>Where the server answers; available once <see cref="EnsureStartedAsync"/> has completed.</summary>
+    public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("The managed Qdrant has not been started yet.");
+
+    /// <summary>True when this instance started the process (and will stop it); false when it reuses another's.</summary>
+    public bool OwnsProcess => Volatile.Read(ref _process) is not null;
+
+    /// <summary>The id of the Qdrant process serving this storage folder.</summary>
+    public int? ProcessId { get; private set; }
+
+    /// <summary>Starts Qdrant, or finds the one already serving this storage folder; safe to call concurrently and repeatedly.</summary>
+    public async Task<Uri> EnsureStartedAsync(CancellationToken cancellationToken)
+    {
+        if (_baseAddress is { } ready)
+        {
+            return ready;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_stopped, this);
+            return _baseAddress ??= await StartCoreAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => EnsureStartedAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => StopCoreAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopCoreAsync();
+        _probe.Dispose();
+    }
+
+    private async Task<Uri> StartCoreAsync(CancellationToken cancellationToken)
+    {
+        var storage = _local.FullStoragePath;
+        Directory.CreateDirectory(storage);
+        var statePath = Path.Combine(storage, StateFileName);
+        if (await TryReuseAsync(statePath, cancellationToken) is { } reused)
+        {
+            return reused;
+        }
+
+        var binary = _local.FullBinaryPath;
+        if (!File.Exists(binary))
+        {
+            throw new QdrantServerException(
+                $"The Qdrant binary was not found at {binary}. Run scripts/install-qdrant.sh, or set Qdrant:Local:BinaryPath " +
+                "to an installed Qdrant 1.16 (or Qdrant:Url to use a Qdrant server that is already running).");
+        }
+
+        EnsurePortFree(_local.HttpPort, "Qdrant:Local:HttpPort");
+        EnsurePortFree(_local.GrpcPort, "Qdrant:Local:GrpcPort");
+
+        var started = _time.GetTimestamp();
+        var process = Launch(binary, storage);
+        var baseAddress = new Uri($"http://127.0.0.1:{_local.HttpPort.ToString(CultureInfo.InvariantCulture)}/");
+        try
+        {
+            await WaitUntilReadyAsync(process, baseAddress, cancellationToken);
+        }
+        catch
+        {
+            await KillAsync(process);
+            throw;
+        }
+
+        Volatile.Write(ref _process, process);
+        ProcessId = process.Id;
+        await WriteStateAsync(statePath, new ManagedServerState(process.Id, _local.HttpPort, _local.GrpcPort), cancellationToken);
+        LogStarted(process.Id, baseAddress, _time.GetElapsedTime(started).TotalMilliseconds, storage);
+        return baseAddress;
+    }
+
+    private Process Launch(string binary, string storage)
+    {
+        var info = new ProcessStartInfo(binary)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            // Qdrant looks for ./config and may write files next to itself: keep that inside the storage folder, not the repo.
+            WorkingDirectory = storage,
+        };
+        info.Environment["QDRANT__SERVICE__HOST"] = "127.0.0.1";
+        info.Environment["QDRANT__SERVICE__HTTP_PORT"] = _local.HttpPort.ToString(CultureInfo.InvariantCulture);
+        info.Environment["QDRANT__SERVICE__GRPC_PORT"] = _local.GrpcPort.ToString(CultureInfo.InvariantCulture);
+        info.Environment["QDRANT__STORAGE__STORAGE_PATH"] = Path.Combine(storage, "storage");
+        info.Environment["QDRANT__STORAGE__SNAPSHOTS_PATH"] = Path.Combine(storage, "snapshots");
+        info.Environment["QDRANT__TELEMETRY_DISABLED"] = "true";
+        info.Environment["QDRANT__LOG_LEVEL"] = "WARN";
+        if (!string.IsNullOrEmpty(_apiKey))
+        {
+            info.Environment["QDRANT__SERVICE__API_KEY"] = _apiKey;
+        }
+
+        var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => RememberOutput(e.Data);
+        process.ErrorDataReceived += (_, e) => RememberOutput(e.Data);
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception e)
+        {
+            process.Dispose();
+            throw new QdrantServerException(
+                $"Could not run the Qdrant binary at {binary} ({e.Message}). Run scripts/install-qdrant.sh, or check Qdrant:Local:BinaryPath.", e);
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private async Task WaitUntilReadyAsync(Process process, Uri baseAddress, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_local.StartTimeout);
+        try
+        {
+            while (!await IsReadyAsync(baseAddress, timeout.Token))
+            {
+                if (process.HasExited)
+                {
+                    // WaitForExitAsync also drains the redirected output, so the tail below is complete.
+                    await process.WaitForExitAsync(CancellationToken.None);
+                    throw new QdrantServerException(
+                        $"Qdrant exited with code {process.ExitCode.ToString(CultureInfo.InvariantCulture)} while starting " +
+                        $"(storage {_local.FullStoragePath}). Its last output:{Environment.NewLine}{OutputTail()}");
+                }
+
+                await Task.Delay(PollInterval, _time, timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new QdrantServerException(
+                $"Qdrant did not become ready within {_local.StartTimeout} (Qdrant:Local:StartTimeout). Its last output:{Environment.NewLine}{OutputTail()}");
+        }
+    }
+
+    private async Task<Uri?> TryReuseAsync(string statePath, CancellationToken cancellationToken)
+    {
+        ManagedServerState? state;
+        try
+        {
+            state = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(statePath, cancellationToken),
+                ManagedServerStateJsonContext.Default.ManagedServerState);
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            return null; // No state file, or a torn one: start our own.
+        }
+
+        if (state is null || !IsQdrantRunning(state.Pid))
+        {
+            return null;
+        }
+
+        var baseAddress = new Uri($"http://127.0.0.1:{state.HttpPort.ToString(CultureInfo.InvariantCulture)}/");
+        if (!await IsReadyAsync(baseAddress, cancellationToken))
+        {
+            return null;
+        }
+
+        ProcessId = state.Pid;
+        LogReusing(state.Pid, baseAddress, _local.FullStoragePath);
+        return baseAddress;
+    }
+
+    private static bool IsQdrantRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            // The name check guards against the pid having been reused by an unrelated process.
+            return !process.HasExited && process.ProcessName.Contains("qdrant", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> IsReadyAsync(Uri baseAddress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _probe.GetAsync(new Uri(baseAddress, "readyz"), cancellationToken);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    // Another program on the port would answer /readyz in place of ours, so refuse to start rather than talk to it.
+    private static void EnsurePortFree(int port, string key)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+        }
+        catch (SocketException e)
+        {
+            throw new QdrantServerException(
+                $"Port {port.ToString(CultureInfo.InvariantCulture)} on 127.0.0.1 is already in use ({e.SocketErrorCode}); choose another with {key}.", e);
+        }
+    }
+
+    private static async Task WriteStateAsync(string statePath, ManagedServerState state, CancellationToken cancellationToken)
+    {
+        // Write then rename, so a concurrent reader never sees half a file.
+        var temporary = statePath + ".tmp";
+        await File.WriteAllBytesAsync(temporary,
+            JsonSerializer.SerializeToUtf8Bytes(state, ManagedServerStateJsonContext.Default.ManagedServerState), cancellationToken);
+        File.Move(temporary, statePath, overwrite: true);
+    }
+
+    private async Task StopCoreAsync()
+    {
+        await _gate.WaitAsync();
+        Process? process;
+        try
+        {
+            _stopped = true;
+            process = Interlocked.Exchange(ref _process, null);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (process is null)
+        {
+            return; // Never started, already stopped, or reusing a server someone else owns.
+        }
+
+        var pid = process.Id;
+        try
+        {
+            if (!process.HasExited && PosixSignal.TryTerminate(pid))
+            {
+                using var timeout = new CancellationTokenSource(_local.StopTimeout);
+                try
+                {
+                    await process.WaitForExitAsync(timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    LogKilling(pid, _local.StopTimeout);
+                }
+            }
+
+            await KillAsync(process);
+            DeleteStateFileIfOurs(pid);
+            LogStopped(pid);
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+
+    private static async Task KillAsync(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync(CancellationToken.None);
+    }
+
+    private void DeleteStateFileIfOurs(int pid)
+    {
+        var statePath = Path.Combine(_local.FullStoragePath, StateFileName);
+        try
+        {
+            var state = JsonSerializer.Deserialize(File.ReadAllBytes(statePath), ManagedServerStateJsonContext.Default.ManagedServerState);
+            if (state?.Pid == pid)
+            {
+                File.Delete(statePath);
+            }
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            // A stale state file is harmless: the next start sees the pid is gone and starts afresh.
+        }
+    }
+
+    private void RememberOutput(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _outputTail.Enqueue(line);
+        while (_outputTail.Count > OutputTailLines && _outputTail.TryDequeue(out _))
+        {
+        }
+    }
+
+    private string OutputTail() => _outputTail.IsEmpty ? "(no output)" : string.Join(Environment.NewLine, _outputTail);
+
+    [LoggerMessage(3001, LogLevel.Information, "Started Qdrant (pid {Pid}) at {BaseAddress} in {ElapsedMs:F0} ms, storage {StoragePath}")]
+    private partial void LogStarted(int pid, Uri baseAddress, double elapsedMs, string storagePath);
+
+    [LoggerMessage(3002, LogLevel.Information, "Reusing Qdrant (pid {Pid}) at {BaseAddress}, already serving storage {StoragePath}")]
+    private partial void LogReusing(int pid, Uri baseAddress, string storagePath);
+
+    [LoggerMessage(3003, LogLevel.Information, "Stopped Qdrant (pid {Pid})")]
+    private partial void LogStopped(int pid);
+
+    [LoggerMessage(3004, LogLevel.Warning, "Qdrant (pid {Pid}) did not exit within {Timeout} of SIGTERM; killing it")]
+    private partial void LogKilling(int pid, TimeSpan timeout);
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace TalksBot.Qdrant;
+
+/// <summary>Where the passage index lives: an external Qdrant (<see cref="Url"/>) or a managed local one.</summary>
+public sealed class QdrantOptions : IValidatableObject
+{
+    public const string Section = "Qdrant";
+
+    /// <summary>An external Qdrant, e.g. <c>http://qdrant:6333</c>. Absent: the app starts and manages a local server.</summary>
+    public Uri? Url { get; set; }
+
+    /// <summary>Sent as the <c>api-key</c> header (and given to the managed server). Never logged.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The alias searches read from; re-indexing swaps it to a new collection.</summary>
+    [Required(ErrorMessage = "Qdrant:Alias is required")]
+    [RegularExpression("^[A-Za-z0-9_-]{1,64}$", ErrorMessage = "Qdrant:Alias must be 1-64 letters, digits, '_' or '-'")]
+    public string Alias { get; set; } = "talks";
+
+    /// <summary>Versioned collections are named <c>{CollectionPrefix}_v{timestamp}</c>.</summary>
+    [Required(ErrorMessage = "Qdrant:CollectionPrefix is required")]
+    [RegularExpression("^[A-Za-z0-9_-]{1,40}$", ErrorMessage = "Qdrant:CollectionPrefix must be 1-40 letters, digits, '_' or '-'")]
+    public string CollectionPrefix { get; set; } = "talks";
+
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Qdrant:RequestTimeout must be between 100 ms and 10 minutes")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The managed local server, used only when <see cref="Url"/> is absent.</summary>
+    [ValidateObjectMembers]
+    public QdrantLocalOptions Local { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Url is not null && !(Url.IsAbsoluteUri && (Url.Scheme == Uri.UriSchemeHttp || Url.Scheme == Uri.UriSchemeHttps)))
+        {
+            yield return new ValidationResult("Qdrant:Url must be an absolute http(s) URL", [nameof(Url)]);
+        }
+
+        if (string.Equals(Alias, CollectionPrefix + "_v", StringComparison.Ordinal))
+        {
+            yield return new ValidationResult("Qdrant:Alias must differ from the collection names Qdrant:CollectionPrefix produces", [nameof(Alias)]);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace TalksBot.Qdrant;
+
+[OptionsValidator]
+internal sealed partial class QdrantOptionsValidator : IValidateOptions<QdrantOptions>;
