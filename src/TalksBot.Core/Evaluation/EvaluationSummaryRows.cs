@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+
+namespace TalksBot.Core.Evaluation;
+
+/// <summary>The summary as labelled rows: for a console table, the plain-text fallback and the HTML chart.</summary>
+public static class EvaluationSummaryRows
+{
+    /// <summary>Every summary figure in reading order: counts, accuracies, abstention, retrieval, latency.</summary>
+    public static IReadOnlyList<SummaryRow> For(EvaluationSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var questions = $"{summary.Count} ({summary.AnswerableCount} answerable, {summary.UnanswerableCount} unanswerable"
+            + (summary.Errors > 0 ? $", {summary.Errors} failed to ask)" : ")");
+        var rows = new List<SummaryRow>
+        {
+            new("Questions", summary.Count, questions, SummaryRowKind.Count),
+            RateRow("Answer accuracy", summary.AnswerAccuracy),
+            RateRow("Accuracy, answerable", summary.AnswerableAccuracy),
+            RateRow("Accuracy, unanswerable", summary.UnanswerableAccuracy),
+            RateRow("Citation accuracy (answerable)", summary.CitationAccuracy),
+            RateRow("Abstention precision", summary.AbstentionPrecision),
+            RateRow("Abstention recall", summary.AbstentionRecall),
+        };
+        rows.AddRange(summary.Recall.Select(r =>
+            RateRow(string.Create(CultureInfo.InvariantCulture, $"Retrieval recall@{r.K}"), r.Rate)));
+        rows.Add(new SummaryRow("Retrieval MRR", summary.Mrr, EvaluationFormat.Decimal(summary.Mrr), SummaryRowKind.Score));
+        rows.Add(LatencyRow("Latency p50", summary.Latency.P50, summary.Latency.Count));
+        rows.Add(LatencyRow("Latency p95", summary.Latency.P95, summary.Latency.Count));
+        rows.Add(LatencyRow("Latency max", summary.Latency.Max, summary.Latency.Count));
+        return rows;
+    }
+
+    /// <summary>The rows as aligned plain text, one per line, for consoles without a table renderer.</summary>
+    public static string ToText(IReadOnlyList<SummaryRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var width = rows.Max(r => r.Label.Length);
+        var text = new StringBuilder();
+        foreach (var row in rows)
+        {
+            text.Append(row.Label.PadRight(width)).Append("  ").AppendLine(row.Formatted);
+        }
+
+        return text.ToString();
+    }
+
+    private static SummaryRow RateRow(string label, Rate rate) =>
+        new(label, rate.Value, EvaluationFormat.Percent(rate), SummaryRowKind.Rate);
+
+    private static SummaryRow LatencyRow(string label, TimeSpan value, int count) =>
+        count == 0
+            ? new SummaryRow(label, null, "n/a (no answers)", SummaryRowKind.Milliseconds)
+            : new SummaryRow(label, value.TotalMilliseconds, EvaluationFormat.Milliseconds(value), SummaryRowKind.Milliseconds);
+}
