@@ -67,12 +67,16 @@ public sealed class EvaluationSummaryTests
         Assert.Equal(TimeSpan.FromMilliseconds(1000), summary.Latency.Max);
     }
 
-    [Fact]
-    public void NearestRankP95OfTwentyValuesIsTheNineteenth()
+    [Theory]
+    [InlineData(20, 95, 19)]
+    [InlineData(5, 50, 3)]
+    [InlineData(3, 95, 3)]
+    [InlineData(4, 50, 2)]
+    public void NearestRankIsTheValueAtTheCeilingOfPercentTimesCount(int count, double percentile, int expectedMs)
     {
-        var sorted = Enumerable.Range(1, 20).Select(i => TimeSpan.FromMilliseconds(i)).ToList();
+        var sorted = Enumerable.Range(1, count).Select(i => TimeSpan.FromMilliseconds(i)).ToList();
 
-        Assert.Equal(TimeSpan.FromMilliseconds(19), LatencySummary.NearestRank(sorted, 95));
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), LatencySummary.NearestRank(sorted, percentile));
     }
 
     [Fact]

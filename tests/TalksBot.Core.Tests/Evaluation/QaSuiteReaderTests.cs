@@ -108,6 +108,16 @@ public sealed class QaSuiteReaderTests
         }
     }
 
+    [Fact]
+    public void NamesTheLineOfASourceThatIsNotAServedArticle()
+    {
+        var suite = QaSuiteReader.Parse([Good1, Good1.Replace("q1", "q9", StringComparison.Ordinal).Replace("a1", "a7", StringComparison.Ordinal)], "s");
+
+        var error = Assert.Throws<QaSuiteException>(() => suite.EnsureSourcesExist(["a1", "a2"]));
+
+        Assert.Equal("line 2: source \"a7\" of \"q9\" is not a served article id", Assert.Single(error.Errors).ToString());
+    }
+
     /// <summary>Records hold lists, which compare by reference; compare their contents.</summary>
     private sealed class ItemComparer : IEqualityComparer<QaItem>
     {
