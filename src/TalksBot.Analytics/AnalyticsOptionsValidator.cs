@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace TalksBot.Analytics;
+
+[OptionsValidator]
+internal sealed partial class AnalyticsOptionsValidator : IValidateOptions<AnalyticsOptions>;

@@ -1,0 +1,27 @@
+using TalksBot.Analytics.Reports;
+
+namespace TalksBot.Analytics.Tests.Reports;
+
+public sealed class QuestionTermsTests
+{
+    [Theory]
+    [InlineData("Who led the U.S. delegation?")]
+    [InlineData("who was leading the American delegation")]
+    [InlineData("Who led the United States delegation")]
+    public void CountryNamesDemonymsAndVerbFormsMeetOnOneTerm(string question)
+    {
+        Assert.Equal(["delegation", "lead", "us", "who"], QuestionTerms.Of(question));
+    }
+
+    [Fact]
+    public void QuestionWordsAreKeptSoWhenAndWhereDiffer()
+    {
+        Assert.NotEqual(QuestionTerms.Of("When were the talks?"), QuestionTerms.Of("Where were the talks?"));
+    }
+
+    [Fact]
+    public void QuestionOfOnlyFunctionWordsStillHasTerms()
+    {
+        Assert.NotEmpty(QuestionTerms.Of("Is it?"));
+    }
+}

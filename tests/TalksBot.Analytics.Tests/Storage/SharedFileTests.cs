@@ -1,0 +1,32 @@
+namespace TalksBot.Analytics.Tests.Storage;
+
+public sealed class SharedFileTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TwoStoresOnOneFileCanWriteAtTheSameTime()
+    {
+        // Two stores stand for a running bot and a CLI: separate connections contending for one file.
+        using var db = new TempDatabase();
+        await using var bot = db.OpenStore();
+        await using var cli = db.OpenStore();
+
+        await Task.WhenAll(
+            Task.Run(() => WriteManyAsync(bot, "bot"), Ct),
+            Task.Run(() => WriteManyAsync(cli, "cli"), Ct));
+
+        await using var reader = db.OpenStore();
+        Assert.Equal(200, (await reader.GetReportAsync(null, 5, Ct)).Asked);
+        Assert.Equal(200, (await reader.ListAsync(1000, Ct)).Count);
+    }
+
+    private static async Task WriteManyAsync(SqliteAnalyticsStore store, string who)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            await store.RecordQuestionAsync(Questions.Answered($"{who} question {i}", Questions.Cite(1, "a")), Ct);
+            await store.RecordAsync(new(Questions.Start, "local:" + who, "refresh", "all", "ok"), Ct);
+        }
+    }
+}
