@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace TalksBot.Testing.FakeOpenAi;
+
+/// <summary>A request <see cref="FakeOpenAiServer"/> received, as sent: path, headers and parsed JSON body.</summary>
+/// <param name="Headers">Every header, first value, names case-insensitive.</param>
+/// <param name="Body">The parsed body; null when it was not JSON.</param>
+public sealed record FakeOpenAiRequest(string Path, IReadOnlyDictionary<string, string> Headers, JsonObject? Body)
+{
+    public string? Authorization => Headers.TryGetValue("Authorization", out var value) ? value : null;
+
+    public string? Model => Body?["model"]?.GetValue<string>();
+
+    public bool IsStreaming => Body?["stream"]?.GetValue<bool>() ?? false;
+
+    /// <summary>The chat messages in order; text content only.</summary>
+    public IReadOnlyList<FakeOpenAiMessage> Messages =>
+        Body?["messages"] is JsonArray messages
+            ? [.. messages.OfType<JsonObject>().Select(m => new FakeOpenAiMessage(m["role"]?.GetValue<string>() ?? "", Text(m["content"])))]
+            : [];
+
+    /// <summary>The embedding inputs in order.</summary>
+    public IReadOnlyList<string> Inputs => Body?["input"] switch
+    {
+        JsonArray inputs => [.. inputs.Select(i => i?.GetValue<string>() ?? "")],
+        JsonValue single => [single.GetValue<string>()],
+        _ => [],
+    };
+
+    // Content is a string, or an array of parts of which only the text ones matter here.
+    private static string Text(JsonNode? content) => content switch
+    {
+        JsonValue value => value.GetValue<string>(),
+        JsonArray parts => string.Concat(parts.OfType<JsonObject>().Select(p => p["text"]?.GetValue<string>() ?? "")),
+        _ => "",
+    };
+}
