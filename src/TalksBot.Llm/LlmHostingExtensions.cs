@@ -1,0 +1,59 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TalksBot.Core.Answering;
+using TalksBot.Llm.Answering;
+using TalksBot.Llm.OpenAi;
+
+namespace TalksBot.Llm;
+
+public static class LlmHostingExtensions
+{
+    /// <summary>
+    /// Registers <see cref="LlmOptions"/> (section "Llm", validated at start-up) and, only when configured:
+    /// <list type="bullet">
+    /// <item>Llm:ChatModel: <see cref="IChatClient"/> (<see cref="OpenAiChatClient"/>) and <see cref="GenerativeAnswerer"/>
+    /// (also as <see cref="IStreamingAnswerer"/>), falling back to the <see cref="IAnswerer"/> keyed <see cref="LlmServiceKeys.FallbackAnswerer"/>.</item>
+    /// <item>Llm:EmbeddingModel: <see cref="OpenAiEmbeddingGenerator"/>, to use instead of the hashing embedder.</item>
+    /// </list>
+    /// It does not register an unkeyed <see cref="IAnswerer"/> or embedder: the executable chooses (see the report / README).
+    /// </summary>
+    public static IHostApplicationBuilder AddLlm(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var section = builder.Configuration.GetSection(LlmOptions.Section);
+        builder.Services.AddOptionsWithValidateOnStart<LlmOptions>().BindConfiguration(LlmOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<LlmOptions>>().Value);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        // Which services exist is decided from configuration now, so the executable can ask the container
+        // (GetService<GenerativeAnswerer>() is null) instead of re-reading settings.
+        var configured = new LlmOptions();
+        section.Bind(configured);
+        if (configured.IsChatConfigured)
+        {
+            builder.Services.AddSingleton(sp => new OpenAiChatClient(
+                sp.GetRequiredService<LlmOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OpenAiChatClient>>()));
+            builder.Services.AddSingleton<IChatClient>(sp => sp.GetRequiredService<OpenAiChatClient>());
+            builder.Services.AddSingleton(sp => new GenerativeAnswerer(
+                sp.GetRequiredService<IChatClient>(),
+                sp.GetRequiredKeyedService<IAnswerer>(LlmServiceKeys.FallbackAnswerer),
+                sp.GetRequiredService<LlmOptions>(),
+                sp.GetRequiredService<ILogger<GenerativeAnswerer>>()));
+            builder.Services.AddSingleton<IStreamingAnswerer>(sp => sp.GetRequiredService<GenerativeAnswerer>());
+        }
+
+        if (configured.IsEmbeddingConfigured)
+        {
+            builder.Services.AddSingleton(sp => new OpenAiEmbeddingGenerator(
+                sp.GetRequiredService<LlmOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OpenAiEmbeddingGenerator>>()));
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace TalksBot.Llm;
+
+[OptionsValidator]
+internal sealed partial class LlmOptionsValidator : IValidateOptions<LlmOptions>;

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TalksBot.Core.Answering;
+using TalksBot.Llm.Answering;
+using TalksBot.Llm.OpenAi;
+
+namespace TalksBot.Llm.Tests;
+
+public sealed class LlmHostingExtensionsTests
+{
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddKeyedSingleton<IAnswerer>(LlmServiceKeys.FallbackAnswerer, FakeAnswerer.Answering());
+        builder.AddLlm();
+        return builder.Build();
+    }
+
+    [Fact]
+    public void WithoutConfigurationNoModelServicesAreRegistered()
+    {
+        using var host = Build([]);
+
+        Assert.Null(host.Services.GetService<GenerativeAnswerer>());
+        Assert.Null(host.Services.GetService<IChatClient>());
+        Assert.Null(host.Services.GetService<OpenAiEmbeddingGenerator>());
+    }
+
+    [Fact]
+    public void AnEndpointAndBothModelsRegisterTheAnswererOverTheChatClientAndTheEmbedder()
+    {
+        using var host = Build(new()
+        {
+            ["Llm:Endpoint"] = "http://127.0.0.1:9/v1",
+            ["Llm:ChatModel"] = "llama3.2",
+            ["Llm:EmbeddingModel"] = "nomic-embed-text",
+        });
+
+        Assert.Same(host.Services.GetRequiredService<GenerativeAnswerer>(), host.Services.GetRequiredService<IStreamingAnswerer>());
+        Assert.IsType<OpenAiChatClient>(host.Services.GetRequiredService<IChatClient>());
+        Assert.Equal("nomic-embed-text", host.Services.GetRequiredService<OpenAiEmbeddingGenerator>().Model);
+    }
+
+    [Fact]
+    public async Task StartUpFailsNamingTheKeyWhenAChatModelHasNoEndpoint()
+    {
+        using var host = Build(new() { ["Llm:ChatModel"] = "gpt-4o-mini" });
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Llm:Endpoint", exception.Message, StringComparison.Ordinal);
+    }
+}
