@@ -46,44 +46,7 @@ public sealed partial class SqliteAnalyticsStore(
 
         return RunAsync(async (db, ct) =>
         {
-            await using (var transaction = db.BeginTransaction(deferred: false))
-            {
-                using (var insert = db.Command("""
-                    INSERT INTO questions (id, asked_at, channel, user_hash, question, answer, abstained, answerer, latency_ms, notice)
-                    VALUES ($id, $at, $channel, $user, $question, $answer, $abstained, $answerer, $latency, $notice)
-                    """, transaction))
-                {
-                    await insert.With("$id", entry.Id.ToString("D"))
-                        .With("$at", entry.AskedAt.ToUnixTimeMilliseconds())
-                        .With("$channel", entry.Channel.ToString())
-                        .With("$user", protector!.Protect(entry.UserId))
-                        .With("$question", entry.Question)
-                        .With("$answer", entry.Answer.Text)
-                        .With("$abstained", entry.Answer.Abstained)
-                        .With("$answerer", entry.Answer.Answerer)
-                        .With("$latency", (long)Math.Round(entry.Latency.TotalMilliseconds))
-                        .With("$notice", entry.Answer.Notice)
-                        .ExecuteNonQueryAsync(ct);
-                }
-
-                foreach (var citation in entry.Answer.Citations)
-                {
-                    using var cite = db.Command("""
-                        INSERT INTO citations (question_id, number, article_id, title, passage_id, quote)
-                        VALUES ($id, $number, $article, $title, $passage, $quote)
-                        """, transaction);
-                    await cite.With("$id", entry.Id.ToString("D"))
-                        .With("$number", citation.Number)
-                        .With("$article", citation.ArticleId)
-                        .With("$title", citation.Title)
-                        .With("$passage", citation.PassageId.ToString("D"))
-                        .With("$quote", citation.Quote)
-                        .ExecuteNonQueryAsync(ct);
-                }
-
-                await transaction.CommitAsync(ct);
-            }
-
+            await InsertQuestionAsync(db, entry, ct);
             if (time.GetUtcNow() >= nextRetentionAt)
             {
                 await ApplyRetentionAsync(db, ct);
@@ -102,8 +65,9 @@ public sealed partial class SqliteAnalyticsStore(
 
         return RunAsync(async (db, ct) =>
         {
-            // One vote per user per question: a second click replaces the first. The EXISTS guard makes a
-            // vote on an unknown (or retention-deleted) question a no-op the caller can see.
+            // One vote per user per question: a second click replaces the first (a vote without a user id
+            // never matches another, so each counts). The EXISTS guard makes a vote on an unknown or
+            // retention-deleted question a no-op the caller can see.
             using var upsert = db.Command("""
                 INSERT INTO feedback (question_id, user_hash, vote, at)
                 SELECT $id, $user, $vote, $at WHERE EXISTS (SELECT 1 FROM questions WHERE id = $id)
@@ -259,6 +223,52 @@ public sealed partial class SqliteAnalyticsStore(
         return db;
     }
 
+    // Idempotent on the question id, so a caller that retries after a timeout does not log the question twice.
+    private async Task InsertQuestionAsync(SqliteConnection db, QuestionLogEntry entry, CancellationToken cancellationToken)
+    {
+        await using var transaction = db.BeginTransaction(deferred: false);
+        using (var insert = db.Command("""
+            INSERT INTO questions (id, asked_at, channel, user_hash, question, answer, abstained, answerer, latency_ms, notice)
+            VALUES ($id, $at, $channel, $user, $question, $answer, $abstained, $answerer, $latency, $notice)
+            ON CONFLICT (id) DO NOTHING
+            """, transaction))
+        {
+            var inserted = await insert.With("$id", entry.Id.ToString("D"))
+                .With("$at", entry.AskedAt.ToUnixTimeMilliseconds())
+                .With("$channel", entry.Channel.ToString())
+                .With("$user", protector!.Protect(entry.UserId))
+                .With("$question", entry.Question)
+                .With("$answer", entry.Answer.Text)
+                .With("$abstained", entry.Answer.Abstained)
+                .With("$answerer", entry.Answer.Answerer)
+                .With("$latency", (long)Math.Round(entry.Latency.TotalMilliseconds))
+                .With("$notice", entry.Answer.Notice)
+                .ExecuteNonQueryAsync(cancellationToken);
+            if (inserted == 0)
+            {
+                LogDuplicateQuestion(entry.Id);
+                return;
+            }
+        }
+
+        foreach (var citation in entry.Answer.Citations)
+        {
+            using var cite = db.Command("""
+                INSERT INTO citations (question_id, number, article_id, title, passage_id, quote)
+                VALUES ($id, $number, $article, $title, $passage, $quote)
+                """, transaction);
+            await cite.With("$id", entry.Id.ToString("D"))
+                .With("$number", citation.Number)
+                .With("$article", citation.ArticleId)
+                .With("$title", citation.Title)
+                .With("$passage", citation.PassageId.ToString("D"))
+                .With("$quote", citation.Quote)
+                .ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     private static async Task<byte[]> LoadSaltAsync(SqliteConnection db, CancellationToken cancellationToken)
     {
         using var read = db.Command("SELECT value FROM meta WHERE key = $key").With("$key", SaltKey);
@@ -308,4 +318,7 @@ public sealed partial class SqliteAnalyticsStore(
 
     [LoggerMessage(5004, LogLevel.Debug, "Feedback for question {QuestionId}, which is not recorded; ignored")]
     private partial void LogFeedbackForUnknownQuestion(Guid questionId);
+
+    [LoggerMessage(5005, LogLevel.Debug, "Question {QuestionId} was already recorded; ignored the repeat")]
+    private partial void LogDuplicateQuestion(Guid questionId);
 }

@@ -119,7 +119,7 @@ public sealed class QuestionRecordingTests
         using var db = new TempDatabase();
         var clock = new FixedTimeProvider(Questions.Start);
         var old = Questions.Answered("Old question", Questions.Cite(1, "a"));
-        var recent = Questions.Answered("Recent question") with { Id = Guid.NewGuid(), AskedAt = Questions.Start.AddDays(25) };
+        var recent = Questions.Answered("Recent question") with { AskedAt = Questions.Start.AddDays(25) };
         await using (var store = db.OpenStore(time: clock))
         {
             await store.RecordQuestionAsync(old, Ct);
@@ -136,5 +136,34 @@ public sealed class QuestionRecordingTests
         Assert.Equal<object?>(["Recent question"], Assert.Single(await db.QueryAsync("SELECT question FROM questions")));
         Assert.Empty(await db.QueryAsync("SELECT * FROM citations"));
         Assert.Empty(await db.QueryAsync("SELECT * FROM feedback"));
+    }
+
+    [Fact]
+    public async Task RecordingTheSameQuestionTwiceKeepsOneCopy()
+    {
+        using var db = new TempDatabase();
+        var entry = Questions.Answered("Who attended?", Questions.Cite(1, "a"));
+        await using (var store = db.OpenStore())
+        {
+            await store.RecordQuestionAsync(entry, Ct);
+            await store.RecordQuestionAsync(entry, Ct);
+        }
+
+        Assert.Single(await db.QueryAsync("SELECT id FROM questions"));
+        Assert.Single(await db.QueryAsync("SELECT article_id FROM citations"));
+    }
+
+    [Fact]
+    public async Task RetentionRunsAgainADayLaterWithoutReopening()
+    {
+        using var db = new TempDatabase();
+        var clock = new FixedTimeProvider(Questions.Start);
+        await using var store = db.OpenStore(retentionDays: 30, time: clock);
+        await store.RecordQuestionAsync(Questions.Answered("Old question"), Ct);
+
+        clock.Now = Questions.Start.AddDays(31);
+        await store.RecordQuestionAsync(Questions.Answered("New question") with { AskedAt = clock.Now }, Ct);
+
+        Assert.Equal<object?>(["New question"], Assert.Single(await db.QueryAsync("SELECT question FROM questions")));
     }
 }
