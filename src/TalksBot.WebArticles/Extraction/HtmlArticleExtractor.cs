@@ -1,0 +1,122 @@
+using System.Globalization;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using TalksBot.Core.Articles;
+
+namespace TalksBot.WebArticles.Extraction;
+
+/// <summary>Finds an HTML page's article: its metadata and its main text without the page furniture around it.</summary>
+internal static class HtmlArticleExtractor
+{
+    /// <summary>Shorter than this is a teaser, a paywall stub or an index page, not an article.</summary>
+    public const int MinTextLength = 200;
+
+    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · "];
+
+    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+
+    /// <param name="pageUrl">Where the page came from: resolves a relative canonical link and is the URL when the page names none.</param>
+    public static ParsedArticle Extract(string html, Uri? pageUrl)
+    {
+        using var document = Parser.ParseDocument(html);
+
+        var jsonLd = JsonLdArticle.Find(document);
+        var explicitRoot = ExplicitRoot(document);
+        var title = FirstNonEmpty(jsonLd?.Headline, Meta(document, "og:title"), explicitRoot?.QuerySelector("h1")?.TextContent,
+            WithoutSiteSuffix(document.Title), document.QuerySelector("h1")?.TextContent);
+        var author = FirstNonEmpty(jsonLd?.Author, Meta(document, "author"), Byline(document));
+        var published = ParseDate(jsonLd?.DatePublished)
+            ?? ParseDate(Meta(document, "article:published_time"))
+            ?? ParseDate(Meta(document, "og:published_time"))
+            ?? ParseDate(Meta(document, "datePublished"))
+            ?? ParseDate(document.QuerySelector("[itemprop='datePublished']")?.GetAttribute("datetime"))
+            ?? ParseDate((explicitRoot ?? document.DocumentElement).QuerySelector("time[datetime]")?.GetAttribute("datetime"));
+        var url = AbsoluteHttpUrl(WithRel(document, "link", "canonical")?.GetAttribute("href"), pageUrl)
+            ?? AbsoluteHttpUrl(Meta(document, "og:url"), pageUrl)
+            ?? pageUrl?.AbsoluteUri;
+
+        Boilerplate.Strip(document, explicitRoot);
+        var text = TextOf(explicitRoot);
+        if (text.Length < MinTextLength && document.Body is { } body && ContentScorer.BestContainer(body) is { } scored)
+            text = TextOf(scored);
+        if (text.Length < MinTextLength)
+            throw new ArticleFormatException(
+                $"No article text found: the page's main text is {text.Length} characters, under the {MinTextLength} an article needs. " +
+                "It may be an index page, a paywall or a page that builds its text with JavaScript.");
+
+        return new ParsedArticle(title, url, published, author, text);
+    }
+
+    // The element the page itself marks as the article; with several (teaser cards), the one with the most text.
+    private static IElement? ExplicitRoot(IDocument document)
+    {
+        foreach (var selector in new[] { "[itemprop='articleBody' i]", "article", "main, [role='main' i]" })
+        {
+            var best = document.QuerySelectorAll(selector).MaxBy(e => e.TextContent.Length);
+            if (best is not null && best.TextContent.Length >= MinTextLength)
+                return best;
+        }
+        return null;
+    }
+
+    private static string TextOf(IElement? element) => element is null ? "" : BlockTextWriter.Write(element);
+
+    private static string? Meta(IDocument document, string name)
+    {
+        foreach (var meta in document.QuerySelectorAll("meta"))
+        {
+            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) && Clean(meta.GetAttribute("content")) is { } content)
+                return content;
+        }
+        return null;
+    }
+
+    private static IElement? WithRel(IDocument document, string tag, string rel) =>
+        document.QuerySelectorAll(tag).FirstOrDefault(e =>
+            (e.GetAttribute("rel") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(rel, StringComparer.OrdinalIgnoreCase));
+
+    private static string? Byline(IDocument document)
+    {
+        var byline = Clean((WithRel(document, "a", "author") ?? document.QuerySelector(".byline, [itemprop='author' i]"))?.TextContent);
+        if (byline is null)
+            return null;
+        return byline.StartsWith("by ", StringComparison.OrdinalIgnoreCase) ? Clean(byline[3..]) : byline;
+    }
+
+    // "Talks begin in Riyadh | Example News" -> "Talks begin in Riyadh": the part after the last separator names the site.
+    private static string? WithoutSiteSuffix(string? title)
+    {
+        var cleaned = Clean(title);
+        if (cleaned is null)
+            return null;
+        foreach (var separator in TitleSeparators)
+        {
+            var at = cleaned.LastIndexOf(separator, StringComparison.Ordinal);
+            if (at > 0)
+                return cleaned[..at].Trim();
+        }
+        return cleaned;
+    }
+
+    private static DateTimeOffset? ParseDate(string? value) =>
+        DateTimeOffset.TryParse(value?.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;
+
+    private static string? AbsoluteHttpUrl(string? href, Uri? pageUrl)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+            return null;
+        // On Unix "/news/a" parses as an absolute file: URI, so resolve against the page first when there is one.
+        var resolved = pageUrl is not null ? Uri.TryCreate(pageUrl, href.Trim(), out var url) : Uri.TryCreate(href.Trim(), UriKind.Absolute, out url);
+        return resolved && url!.Scheme is "http" or "https" ? url.AbsoluteUri : null;
+    }
+
+    private static string? FirstNonEmpty(params string?[] values) => values.Select(Clean).FirstOrDefault(v => v is not null);
+
+    private static string? Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        return string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+}

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace TalksBot.WebArticles;
+
+[OptionsValidator]
+internal sealed partial class WebArticlesOptionsValidator : IValidateOptions<WebArticlesOptions>;
