@@ -14,7 +14,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     public const string ProviderName = "talksbot-hashing";
 
     /// <summary>Changes whenever the features or weights change, so stored vectors are rebuilt.</summary>
-    public const string AlgorithmVersion = "v1";
+    public const string AlgorithmVersion = "v2";
 
     /// <summary>The default vector size: the size of common small sentence-embedding models.</summary>
     public const int DefaultDimensions = 384;
@@ -42,7 +42,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     /// <summary>The vector size.</summary>
     public int Dimensions { get; }
 
-    /// <summary>Names the algorithm version and dimension, e.g. <c>talksbot-hashing-v1-384</c>.</summary>
+    /// <summary>Names the algorithm version and dimension, e.g. <c>talksbot-hashing-v2-384</c>.</summary>
     public string ModelId { get; }
 
     /// <inheritdoc />

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace TalksBot.Core.Text;
@@ -10,6 +9,10 @@ namespace TalksBot.Core.Text;
 /// </summary>
 public static class WordTokenizer
 {
+    // Latin letters with diacritics in news names (Zélensky, Dmitrijević, Łukasz) and the letters they fold to, position by position.
+    private const string Accented = "àáâãäåāăąçćčďđèéêëēėęěìíîïīįıłñńňòóôõöøōőŕřśšşșťţțùúûüūůűųýÿžźż";
+    private const string Plain = "aaaaaaaaacccddeeeeeeeeiiiiiiilnnnoooooooorrsssstttuuuuuuuuyyzzz";
+
     /// <summary>Returns the normalised words of <paramref name="text"/> in order, without stemming.</summary>
     public static IReadOnlyList<string> Words(string text)
     {
@@ -59,12 +62,19 @@ public static class WordTokenizer
     public static IReadOnlyList<string> Terms(string text) => [.. Words(text).Select(Stem)];
 
     /// <summary>
-    /// Removes the commonest English inflections (plural and third-person "s", "ies", "ing", "ed")
-    /// so paraphrases share terms; short words are left alone because their endings are rarely suffixes.
+    /// Removes the commonest English inflections (plural and third-person "s", "ies", "ing", "ed") and a final
+    /// "e", so "negotiate", "negotiates", "negotiated" and "negotiating" share one term; short words are left
+    /// alone because their endings are rarely suffixes.
     /// </summary>
     public static string Stem(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
+        var stem = StripSuffix(word);
+        return stem.Length > 4 && stem[^1] == 'e' ? stem[..^1] : stem;
+    }
+
+    private static string StripSuffix(string word)
+    {
         if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
         {
             return word[..^3] + "y";
@@ -89,20 +99,19 @@ public static class WordTokenizer
     }
 
     // Lower-cases, strips diacritics (so "Zelenskyy" and "Zélensky" share n-grams) and folds typographic apostrophes.
+    // A table rather than Unicode decomposition: the app runs with InvariantGlobalization, where Normalize is unavailable.
     private static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var folded = new char[text.Length];
+        for (var i = 0; i < text.Length; i++)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            builder.Append(c is '\u2019' or '\u2018' or '\u02BC' or '`' ? '\'' : char.ToLowerInvariant(c));
+            var c = char.ToLowerInvariant(text[i]);
+            var accented = c > '\u007F' ? Accented.IndexOf(c, StringComparison.Ordinal) : -1;
+            folded[i] = accented >= 0 ? Plain[accented]
+                : c is '\u2019' or '\u2018' or '\u02BC' or '`' ? '\''
+                : c;
         }
 
-        return builder.ToString();
+        return new string(folded);
     }
 }
