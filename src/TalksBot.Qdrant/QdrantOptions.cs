@@ -24,7 +24,6 @@ public sealed class QdrantOptions : IValidatableObject
     [RegularExpression("^[A-Za-z0-9_-]{1,40}$", ErrorMessage = "Qdrant:CollectionPrefix must be 1-40 letters, digits, '_' or '-'")]
     public string CollectionPrefix { get; set; } = "talks";
 
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Qdrant:RequestTimeout must be between 100 ms and 10 minutes")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The managed local server, used only when <see cref="Url"/> is absent.</summary>
@@ -36,6 +35,11 @@ public sealed class QdrantOptions : IValidatableObject
         if (Url is not null && !(Url.IsAbsoluteUri && (Url.Scheme == Uri.UriSchemeHttp || Url.Scheme == Uri.UriSchemeHttps)))
         {
             yield return new ValidationResult("Qdrant:Url must be an absolute http(s) URL", [nameof(Url)]);
+        }
+
+        if (RequestTimeout < TimeSpan.FromMilliseconds(100) || RequestTimeout > TimeSpan.FromMinutes(10))
+        {
+            yield return new ValidationResult("Qdrant:RequestTimeout must be between 100 ms and 10 minutes", [nameof(RequestTimeout)]);
         }
 
         if (string.Equals(Alias, CollectionPrefix + "_v", StringComparison.Ordinal))

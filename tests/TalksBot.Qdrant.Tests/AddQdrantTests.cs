@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TalksBot.Core.Articles;
+using TalksBot.Core.Embeddings;
+using TalksBot.Core.Retrieval;
+using TalksBot.Qdrant.Index;
+using TalksBot.Qdrant.Local;
+using TalksBot.Testing.Qdrant;
+
+namespace TalksBot.Qdrant.Tests;
+
+public sealed class AddQdrantTests(QdrantFixture qdrant)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task WithAUrlTheRegisteredWriterAndSearchUseThatServer()
+    {
+        using var host = BuildHost(qdrant.CreateConfiguration());
+        await host.StartAsync(Ct);
+        var writer = host.Services.GetRequiredService<PassageIndexWriter>();
+        await writer.BuildAsync(TestArticles.All, host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), "fp", null, Ct);
+
+        var results = await host.Services.GetRequiredService<IPassageSearch>().SearchAsync("Who led the American delegation?", 3, Ct);
+        var catalog = await host.Services.GetRequiredService<IArticleCatalog>().ListAsync(Ct);
+
+        Assert.Equal(TestArticles.Passage(TestArticles.Delegations, 1), results[0].Passage);
+        Assert.Equal(TestArticles.All.Select(a => a.Article.Info).OrderBy(a => a.Id, StringComparer.Ordinal), catalog);
+        Assert.Null(host.Services.GetService<ManagedQdrantServer>());
+        await host.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task WithoutAUrlTheHostStartsTheManagedServerAndStopsItWhenItStops()
+    {
+        var storage = Directory.CreateTempSubdirectory("talksbot-addqdrant-");
+        try
+        {
+            var ports = LoopbackPorts.Free(2);
+            using var host = BuildHost(new Dictionary<string, string?>
+            {
+                ["Qdrant:Local:BinaryPath"] = QdrantInstallation.BinaryPath,
+                ["Qdrant:Local:HttpPort"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Qdrant:Local:GrpcPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Qdrant:Local:StoragePath"] = storage.FullName,
+                ["Qdrant:Local:StartTimeout"] = "00:01:00",
+            });
+            await host.StartAsync(Ct);
+            var server = host.Services.GetRequiredService<ManagedQdrantServer>();
+            using var process = Process.GetProcessById(server.ProcessId!.Value);
+            await host.Services.GetRequiredService<PassageIndexWriter>()
+                .BuildAsync([TestArticles.Markets], host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), "fp", null, Ct);
+            var results = await host.Services.GetRequiredService<IPassageSearch>().SearchAsync("Brent crude", 1, Ct);
+
+            await host.StopAsync(Ct);
+
+            Assert.Equal(TestArticles.Markets.Article.Id, results[0].Article.Id);
+            Assert.True(process.HasExited);
+        }
+        finally
+        {
+            storage.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AnInvalidUrlStopsStartUpNamingTheKey()
+    {
+        using var host = BuildHost(new Dictionary<string, string?> { ["Qdrant:Url"] = "ftp://qdrant" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Ct));
+
+        Assert.Contains("Qdrant:Url must be an absolute http(s) URL", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IHost BuildHost(IReadOnlyDictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashingEmbeddingGenerator(dimensions: 128));
+        builder.AddQdrant();
+        return builder.Build();
+    }
+}

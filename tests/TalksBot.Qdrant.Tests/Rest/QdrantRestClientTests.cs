@@ -1,0 +1,194 @@
+using System.Net;
+using TalksBot.Qdrant.Rest;
+using TalksBot.Testing.Qdrant;
+
+namespace TalksBot.Qdrant.Tests.Rest;
+
+public sealed class QdrantRestClientTests(QdrantFixture qdrant)
+{
+    private readonly QdrantRestClient _client = qdrant.CreateClient();
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task UpsertedPointsComeBackFromAHybridQueryWithTheirPayload()
+    {
+        var collection = await CreateCollectionAsync(dimensions: 2);
+        var payload = Payload("a1", "Lavrov led the Russian delegation.");
+        var id = Guid.NewGuid();
+        await _client.UpsertAsync(collection, [new PassagePoint(id, new PointVectors(new float[] { 1, 0 }, new Bm25Document(payload.Text)), payload)], Ct);
+
+        var points = await _client.QueryHybridAsync(collection, new HybridQuery("who led the russian delegation", new float[] { 1, 0 }, 5, 50), Ct);
+
+        var point = Assert.Single(points);
+        Assert.Equal(id, point.Id);
+        Assert.Equal(payload, point.Payload);
+    }
+
+    [Fact]
+    public async Task QueryingAMissingCollectionThrowsQdrantExceptionWithQdrantsOwnMessage()
+    {
+        var missing = QdrantFixture.UniqueCollectionName("missing");
+
+        var error = await Assert.ThrowsAsync<QdrantException>(() =>
+            _client.QueryHybridAsync(missing, new HybridQuery("anything", new float[] { 1, 0 }, 5, 50), Ct));
+
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Equal($"Not found: Collection `{missing}` doesn't exist!", error.QdrantError);
+        Assert.Contains(error.QdrantError!, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreatingACollectionThatExistsIsNotRetriedAndReportsTheConflict()
+    {
+        var collection = await CreateCollectionAsync(dimensions: 2);
+
+        var error = await Assert.ThrowsAsync<QdrantException>(() => _client.CreateCollectionAsync(collection, 2, null, Ct));
+
+        Assert.False(error.IsTransient);
+        Assert.Contains("already exists", error.QdrantError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TiedFusedScoresAreOrderedByPointId()
+    {
+        // Each point tops exactly one prefetch of one candidate, so both fuse to the same score.
+        var collection = await CreateCollectionAsync(dimensions: 2);
+        var low = new Guid("00000000-0000-4000-8000-000000000001");
+        var high = new Guid("ffffffff-ffff-4fff-bfff-ffffffffffff");
+        await _client.UpsertAsync(collection,
+        [
+            new PassagePoint(high, new PointVectors(new float[] { 0, 1 }, new Bm25Document("sanctions")), Payload("a1", "sanctions")),
+            new PassagePoint(low, new PointVectors(new float[] { 1, 0 }, new Bm25Document("embassies")), Payload("a2", "embassies")),
+        ], Ct);
+
+        var forward = await _client.QueryHybridAsync(collection, new HybridQuery("sanctions", new float[] { 1, 0 }, 2, 1), Ct);
+        var reverse = await _client.QueryHybridAsync(collection, new HybridQuery("embassies", new float[] { 0, 1 }, 2, 1), Ct);
+
+        Assert.Equal(forward[0].Score, forward[1].Score);
+        Assert.Equal([low, high], forward.Select(p => p.Id));
+        Assert.Equal([low, high], reverse.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task ExactCountCountsOnlyThePointsMatchingTheFilter()
+    {
+        var collection = await CreateCollectionAsync(dimensions: 2);
+        await _client.CreatePayloadIndexAsync(collection, "article_id", "keyword", Ct);
+        await _client.UpsertAsync(collection, [Point("a1", "one"), Point("a1", "two"), Point("a2", "three")], Ct);
+
+        var count = await _client.CountAsync(collection, QdrantFilter.KeywordIs("article_id", "a1"), Ct);
+
+        Assert.Equal(2, count);
+    }
+
+    [Fact]
+    public async Task DeleteByFilterRemovesOnlyThatArticlesPoints()
+    {
+        var collection = await CreateCollectionAsync(dimensions: 2);
+        await _client.CreatePayloadIndexAsync(collection, "article_id", "keyword", Ct);
+        await _client.UpsertAsync(collection, [Point("a1", "one"), Point("a1", "two"), Point("a2", "three")], Ct);
+
+        await _client.DeletePointsAsync(collection, QdrantFilter.KeywordIs("article_id", "a1"), Ct);
+
+        var page = await _client.ScrollAsync(collection, null, 10, null, Ct);
+        Assert.Equal(["a2"], page.Points.Select(p => p.Payload!.ArticleId));
+    }
+
+    [Fact]
+    public async Task ScrollPagesThroughEveryPointOnce()
+    {
+        var collection = await CreateCollectionAsync(dimensions: 2);
+        var points = Enumerable.Range(0, 5).Select(i => Point("a1", $"passage {i}")).ToArray();
+        await _client.UpsertAsync(collection, points, Ct);
+
+        var seen = new List<Guid>();
+        Guid? offset = null;
+        do
+        {
+            var page = await _client.ScrollAsync(collection, null, 2, offset, Ct);
+            seen.AddRange(page.Points.Select(p => p.Id));
+            offset = page.NextOffset;
+        }
+        while (offset is not null);
+
+        Assert.Equal(points.Select(p => p.Id).Order(), seen.Order());
+    }
+
+    [Fact]
+    public async Task UpsertSplitsLargeBatchesAndStoresEveryPoint()
+    {
+        var collection = await CreateCollectionAsync(dimensions: 2);
+        var points = Enumerable.Range(0, QdrantRestClient.MaxPointsPerUpsert + 10).Select(i => Point("a1", $"passage {i}")).ToArray();
+
+        await _client.UpsertAsync(collection, points, Ct);
+
+        Assert.Equal(points.Length, await _client.CountAsync(collection, null, Ct));
+    }
+
+    [Fact]
+    public async Task CollectionMetadataIsStoredAtCreationAndMergedOnUpdate()
+    {
+        var collection = QdrantFixture.UniqueCollectionName();
+        await _client.CreateCollectionAsync(collection, 2,
+            new Dictionary<string, System.Text.Json.JsonElement> { ["first"] = System.Text.Json.JsonDocument.Parse("1").RootElement }, Ct);
+
+        await _client.UpdateCollectionMetadataAsync(collection,
+            new Dictionary<string, System.Text.Json.JsonElement> { ["second"] = System.Text.Json.JsonDocument.Parse("\"two\"").RootElement }, Ct);
+
+        var description = await _client.GetCollectionAsync(collection, Ct);
+        Assert.Equal(1, description.Metadata["first"].GetInt32());
+        Assert.Equal("two", description.Metadata["second"].GetString());
+    }
+
+    [Fact]
+    public async Task AliasSwapInOneRequestMovesReadersToTheNewCollection()
+    {
+        var alias = QdrantFixture.UniqueName("alias");
+        var first = await CreateCollectionAsync(dimensions: 2);
+        var second = await CreateCollectionAsync(dimensions: 2);
+        await _client.UpsertAsync(first, [Point("old", "the old index")], Ct);
+        await _client.UpsertAsync(second, [Point("new", "the new index")], Ct);
+        await _client.UpdateAliasesAsync([AliasAction.Delete(alias), AliasAction.Create(alias, first)], Ct);
+
+        await _client.UpdateAliasesAsync([AliasAction.Delete(alias), AliasAction.Create(alias, second)], Ct);
+
+        var points = await _client.QueryHybridAsync(alias, new HybridQuery("index", new float[] { 1, 0 }, 5, 50), Ct);
+        Assert.Equal(["new"], points.Select(p => p.Payload!.ArticleId));
+        Assert.Equal([new AliasDescription(alias, second)], (await _client.ListAliasesAsync(Ct)).Where(a => a.AliasName == alias));
+        Assert.Empty(await _client.ListCollectionAliasesAsync(first, Ct));
+    }
+
+    [Fact]
+    public async Task DeletingACollectionReportsWhetherItExisted()
+    {
+        var collection = await CreateCollectionAsync(dimensions: 2);
+
+        var deleted = await _client.DeleteCollectionAsync(collection, Ct);
+        var deletedAgain = await _client.DeleteCollectionAsync(collection, Ct);
+
+        Assert.True(deleted);
+        Assert.False(deletedAgain);
+        Assert.False(await _client.CollectionExistsAsync(collection, Ct));
+        Assert.DoesNotContain(collection, await _client.ListCollectionsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ReadinessIsReportedByReadyz()
+    {
+        Assert.True(await _client.IsReadyAsync(Ct));
+    }
+
+    private async Task<string> CreateCollectionAsync(int dimensions)
+    {
+        var name = QdrantFixture.UniqueCollectionName();
+        await _client.CreateCollectionAsync(name, dimensions, null, Ct);
+        return name;
+    }
+
+    private static PassagePoint Point(string articleId, string text) =>
+        new(Guid.NewGuid(), new PointVectors(new float[] { 1, 0 }, new Bm25Document(text)), Payload(articleId, text));
+
+    private static PassagePayload Payload(string articleId, string text) => new(
+        articleId, "A title", null, new DateTimeOffset(2025, 2, 18, 0, 0, 0, TimeSpan.Zero), null, "hash", 0, null, text, 0, text.Length,
+        PassagePayload.CurrentSchemaVersion);
+}
