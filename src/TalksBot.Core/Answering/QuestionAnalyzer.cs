@@ -1,0 +1,254 @@
+using System.Text.RegularExpressions;
+using TalksBot.Core.Text;
+
+namespace TalksBot.Core.Answering;
+
+/// <summary>Reads a question: what kind of answer it wants, which side it is about, and its content words.</summary>
+internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides)
+{
+    private static readonly HashSet<string> Auxiliaries =
+        ["did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "can", "could", "should", "would"];
+
+    private static readonly HashSet<string> QuestionWords = ["who", "whom", "whose", "what", "which", "when", "where", "why", "how"];
+
+    // Nouns after a side that make it the subject: "the U.S. delegation", "Moscow's stance".
+    private static readonly HashSet<string> SubjectNouns =
+    [
+        "delegation", "side", "team", "officials", "official", "representatives", "representative", "position", "stance",
+        "view", "government", "president", "foreign", "minister", "spokesperson", "leader", "leaders", "envoy", "negotiators",
+        "delegates", "aide", "presidential", "national", "secretary", "deputy", "administration",
+    ];
+
+    // Words a metadata or role question uses to ask, not to describe what it asks about.
+    private static readonly HashSet<string> MetaWords =
+        ["wrote", "write", "written", "author", "authored", "published", "publish", "publication", "date", "source", "link", "url", "posted", "piece", "post"];
+
+    public QuestionAnalysis Analyze(string question)
+    {
+        var text = question.Trim();
+        var lower = text.ToLowerInvariant().Replace('’', '\'');
+        var injection = lexicon.InjectionPhrases.Any(p => EntityFinder.ContainsWord(lower, p));
+        var mentions = sides.Find(text);
+        var tokens = RawTokenizer.Tokens(text);
+        var misspelt = tokens
+            .Where(t => t.Text.Length >= 5 && !mentions.Any(m => t.Start < m.End && t.End > m.Start) && !lexicon.Stopwords.Contains(t.Lower))
+            .Select(t => (Token: t, Side: sides.FindMisspelt(t.Text)))
+            .Where(x => x.Side is not null)
+            .Select(x => new SideMention(x.Side!, x.Token.Start, x.Token.End))
+            .ToList();
+        var allMentions = mentions.Concat(misspelt).OrderBy(m => m.Start).ToList();
+        var names = Names(tokens, allMentions);
+        var kind = Classify(ClausePart(lower), names.Count > 0);
+        return new QuestionAnalysis(
+            text,
+            kind,
+            Terms(text, kind, allMentions, names),
+            SubjectSide(text, allMentions),
+            [.. allMentions.Select(m => m.Side).Distinct()],
+            names,
+            injection);
+    }
+
+    private List<string> Names(IReadOnlyList<RawToken> tokens, List<SideMention> mentions) =>
+        [.. tokens
+            .Where((t, i) => t.IsCapitalized && i > 0)
+            .Where(t => !mentions.Any(m => t.Start < m.End && t.End > m.Start))
+            .Where(t => !lexicon.Stopwords.Contains(t.Lower) && !lexicon.Months.ContainsKey(t.Lower) && !lexicon.Roles.Contains(t.Lower))
+            .Where(t => !t.IsAcronym || t.Text.Length > 1)
+            .Select(t => PossessivePattern().Replace(t.Text, ""))];
+
+    private List<QueryTerm> Terms(string text, QuestionKind kind, List<SideMention> mentions, List<string> names)
+    {
+        // Side names are matched as sides, not as words: "the American side" must find "Meanwhile, the American side ...".
+        var chars = text.ToCharArray();
+        foreach (var m in mentions)
+        {
+            Array.Fill(chars, ' ', m.Start, m.End - m.Start);
+        }
+
+        var nameWords = names.SelectMany(WordTokenizer.Words).ToHashSet(StringComparer.Ordinal);
+        var terms = new List<QueryTerm>();
+        foreach (var word in WordTokenizer.Words(new string(chars)))
+        {
+            if (lexicon.Stopwords.Contains(word) || word.Length < 2)
+            {
+                continue;
+            }
+
+            if (kind is QuestionKind.Author or QuestionKind.Published or QuestionKind.SourceLink && MetaWords.Contains(word))
+            {
+                continue;
+            }
+
+            if (kind is QuestionKind.WhoIs && (lexicon.RoleQuestionWords.Contains(word) || word is "hold" or "holds" or "have"))
+            {
+                continue;
+            }
+
+            // The words that ask for a date or a count are not what the date or count is about.
+            if ((kind is QuestionKind.When && word is "date" or "day" or "year" or "month" or "time" or "long" or "ago")
+                || (kind is QuestionKind.HowMany && word is "number" or "percentage" or "amount"))
+            {
+                continue;
+            }
+
+            var stem = WordTokenizer.Stem(word);
+            if (terms.All(t => t.Stem != stem))
+            {
+                terms.Add(new QueryTerm(stem, nameWords.Contains(word)));
+            }
+        }
+
+        return terms;
+    }
+
+    private static string? SubjectSide(string text, List<SideMention> mentions)
+    {
+        var distinct = mentions.Select(m => m.Side).Distinct().ToList();
+        if (distinct.Count <= 1)
+        {
+            return distinct.Count == 0 ? null : distinct[0];
+        }
+
+        var subjects = mentions
+            .Where(m => FollowedBySubjectNoun(text, m.End))
+            .Select(m => m.Side)
+            .Distinct()
+            .ToList();
+        return subjects.Count == 1 ? subjects[0] : null;
+    }
+
+    private static bool FollowedBySubjectNoun(string text, int end)
+    {
+        var rest = text[end..].TrimStart();
+        if (rest.StartsWith("'s", StringComparison.Ordinal) || rest.StartsWith("’s", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var next = RawTokenizer.Tokens(rest);
+        return next.Count > 0 && SubjectNouns.Contains(next[0].Lower);
+    }
+
+    // "According to Russian officials, who must ...": the kind is read from the clause that holds the question word.
+    private static string ClausePart(string lower)
+    {
+        var comma = lower.IndexOf(", ", StringComparison.Ordinal);
+        if (comma > 0)
+        {
+            var after = lower[(comma + 2)..];
+            var first = after.Split(' ', 2)[0];
+            if (QuestionWords.Contains(first) || Auxiliaries.Contains(first))
+            {
+                return after;
+            }
+        }
+
+        foreach (var opener in new[] { "and ", "so ", "also ", "then " })
+        {
+            if (lower.StartsWith(opener, StringComparison.Ordinal))
+            {
+                return lower[opener.Length..];
+            }
+        }
+
+        return lower;
+    }
+
+    private QuestionKind Classify(string lower, bool hasNames)
+    {
+        var first = lower.Split(' ', 2)[0];
+        if (AuthorPattern().IsMatch(lower))
+        {
+            return QuestionKind.Author;
+        }
+
+        if ((lower.Contains("publish", StringComparison.Ordinal) || lower.Contains("posted", StringComparison.Ordinal))
+            && (first == "when" || lower.Contains("date", StringComparison.Ordinal) || lower.Contains("what day", StringComparison.Ordinal)))
+        {
+            return QuestionKind.Published;
+        }
+
+        if (SourcePattern().IsMatch(lower))
+        {
+            return QuestionKind.SourceLink;
+        }
+
+        if (QuotePattern().IsMatch(lower))
+        {
+            return QuestionKind.Quote;
+        }
+
+        if (hasNames && (WhoIsPattern().IsMatch(lower) || (first is "what" or "which" && WordPattern().Matches(lower).Any(m => lexicon.RoleQuestionWords.Contains(m.Value)))))
+        {
+            return QuestionKind.WhoIs;
+        }
+
+        if (first == "when" || WhenPattern().IsMatch(lower))
+        {
+            return QuestionKind.When;
+        }
+
+        if (first == "where" || WherePattern().IsMatch(lower))
+        {
+            return QuestionKind.Where;
+        }
+
+        if (HowManyPattern().IsMatch(lower))
+        {
+            return QuestionKind.HowMany;
+        }
+
+        if (first == "why" || WhyPattern().IsMatch(lower))
+        {
+            return QuestionKind.Why;
+        }
+
+        var words = WordPattern().Matches(lower).Select(m => m.Value).ToArray();
+        if (first is "who" or "whom" or "whose" || words[^1] is "whom" or "who"
+            || (first is "which" or "what" && words.Skip(1).Take(4).Any(lexicon.PersonNouns.Contains)))
+        {
+            return QuestionKind.Who;
+        }
+
+        if (first == "which" || WhichPattern().IsMatch(lower))
+        {
+            return QuestionKind.Which;
+        }
+
+        return Auxiliaries.Contains(first) ? QuestionKind.YesNo : QuestionKind.What;
+    }
+
+    [GeneratedRegex(@"['’]s$")]
+    private static partial Regex PossessivePattern();
+
+    [GeneratedRegex(@"[\p{L}\d'-]+")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"\b(who (wrote|authored|penned|is the author|was the author|is the writer)|author of|authored|written by|byline)\b")]
+    private static partial Regex AuthorPattern();
+
+    [GeneratedRegex(@"\b(source link|source url|url|link|original source|where (was|is) (it|the article|the story) from)\b")]
+    private static partial Regex SourcePattern();
+
+    [GeneratedRegex(@"^(what|how) (did|does|has|had|do) (.+ )?(say|said|state|tell|remark|declare|note|emphasi[sz]e|stress|announce|claim|warn|comment|describe)\b|\bquot(e|ed|ation)\b|\bwhat were .*words\b")]
+    private static partial Regex QuotePattern();
+
+    [GeneratedRegex(@"^(who('s| is| was) [^ ]+( [^ ]+){0,3}\??$)")]
+    private static partial Regex WhoIsPattern();
+
+    [GeneratedRegex(@"\b(what|which) (date|day|year|month|time)\b|\bsince when\b|\bhow long ago\b")]
+    private static partial Regex WhenPattern();
+
+    [GeneratedRegex(@"\b(in|at) (which|what) (country|city|place|venue|location|town|capital)\b|^(what|which) (venue|place|location|city)\b")]
+    private static partial Regex WherePattern();
+
+    [GeneratedRegex(@"\bhow (many|much)\b|\bwhat (number|percentage|share|amount)\b")]
+    private static partial Regex HowManyPattern();
+
+    [GeneratedRegex(@"\bfor what reason\b|\bwhat (is|was) the reason\b")]
+    private static partial Regex WhyPattern();
+
+    [GeneratedRegex(@"^(what|which) (country|countries|nation|nations|newspaper|newspapers|agency|organization|outlet|city|cities)\b")]
+    private static partial Regex WhichPattern();
+}

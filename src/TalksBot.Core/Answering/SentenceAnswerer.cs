@@ -1,0 +1,390 @@
+using System.Text.RegularExpressions;
+using TalksBot.Core.Text;
+
+namespace TalksBot.Core.Answering;
+
+/// <summary>
+/// Picks the sentence that best answers the question — covering its rare content words, about the side it asks
+/// about, holding the kind of thing it asks for — and states it briefly; abstains when nothing is supported enough.
+/// </summary>
+internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder entities, double threshold)
+{
+    // Text answers stay short enough to read in a chat reply; the citation carries the whole sentence.
+    private const int MaxAnswerLength = 300;
+
+    // A word found only in the sentence before ("He stated ..." after the name) counts for part of its weight.
+    private const double ContextCredit = 0.6;
+
+    // A word told elsewhere in the same article's retrieved text ("in Riyadh") counts for less again.
+    private const double ArticleCredit = 0.4;
+
+    private const int ShortSentence = 80;
+
+    public Answer Answer(QuestionAnalysis question, IReadOnlyList<SentenceCandidate> candidates)
+    {
+        if (question.Terms.Count == 0 || candidates.Count == 0)
+        {
+            return AnswerFactory.Abstain();
+        }
+
+        // A question about someone or something the retrieved text never names is about something else.
+        if (question.Terms.Where(t => t.IsName).Any(t => !candidates.Any(c => matcher.Matches(t.Stem, c.Terms))))
+        {
+            return AnswerFactory.Abstain();
+        }
+
+        var ranked = Rank(question, candidates);
+        var best = ranked.FirstOrDefault();
+        if (best is null || best.Coverage < threshold)
+        {
+            return AnswerFactory.Abstain();
+        }
+
+        if (question.Kind is QuestionKind.When && Conflicting(best, ranked) is { } other)
+        {
+            return SourcesDiffer(best.Candidate, other.Candidate);
+        }
+
+        var chosen = best.Candidate;
+        var text = question.Kind switch
+        {
+            QuestionKind.WhoIs => RoleAnswer(question, chosen),
+            QuestionKind.Who => WhoAnswer(question, chosen),
+            _ => null,
+        };
+        if (text is not null)
+        {
+            return AnswerFactory.Answer(text, [AnswerFactory.Cite(1, chosen)]);
+        }
+
+        // A short topic sentence ("Significant obstacles remain.") is answered by the sentence that follows it.
+        if (chosen.Text.Length < ShortSentence && chosen.Next is { } next && question.Kind is QuestionKind.What or QuestionKind.Why or QuestionKind.Which)
+        {
+            var span = chosen.Source.Passage.Text[chosen.Segment.Start..next.End];
+            return AnswerFactory.Answer(Shorten(span, question), [AnswerFactory.Cite(1, chosen.Source, chosen.Segment.Start, next.End)]);
+        }
+
+        return AnswerFactory.Answer(Shorten(chosen.Text, question), [AnswerFactory.Cite(1, chosen)]);
+    }
+
+    /// <summary>Candidates that hold the kind of answer asked for, best first.</summary>
+    internal List<ScoredCandidate> Rank(QuestionAnalysis question, IReadOnlyList<SentenceCandidate> candidates)
+    {
+        var weights = question.Terms.ToDictionary(t => t, t => Weight(t, candidates));
+        return [.. candidates
+            .Select(c => Score(question, c, weights))
+            .OfType<ScoredCandidate>()
+            .OrderByDescending(s => s.Score)];
+    }
+
+    // Rarer words across the retrieved sentences say more about which sentence answers. A word found nowhere in them
+    // is most likely what the question is really about, so it weighs double: missing it means the articles don't say.
+    private double Weight(QueryTerm term, IReadOnlyList<SentenceCandidate> candidates)
+    {
+        var df = candidates.Count(c => matcher.Matches(term.Stem, c.Terms));
+        var idf = Math.Log(1 + (double)candidates.Count / (1 + df));
+        return term.IsName ? idf * 1.5 : df == 0 ? idf * 2 : idf;
+    }
+
+    private ScoredCandidate? Score(QuestionAnalysis question, SentenceCandidate candidate, Dictionary<QueryTerm, double> weights)
+    {
+        double total = 0, covered = 0, contentTotal = 0, contentCovered = 0;
+        foreach (var (term, weight) in weights)
+        {
+            var credit = matcher.Matches(term.Stem, candidate.Terms) ? 1
+                : matcher.Matches(term.Stem, candidate.Context) ? ContextCredit
+                : matcher.Matches(term.Stem, candidate.ArticleTerms) ? ArticleCredit : 0;
+            total += weight;
+            covered += weight * credit;
+            if (!term.IsName)
+            {
+                contentTotal += weight;
+                contentCovered += weight * credit;
+            }
+        }
+
+        // Names alone do not answer: "Which football team does Marco Rubio support?" finds Rubio but not what is asked.
+        if (contentTotal > 0 && contentCovered < contentTotal * 0.5)
+        {
+            return null;
+        }
+
+        var sideFactor = 1.0;
+        if (question.Side is { } side)
+        {
+            // The side the question is about counts like an average word: "the U.S. position" needs the U.S.
+            var sideWeight = total / weights.Count;
+            total += sideWeight;
+            if (candidate.Sides.Any(s => s.Side == side))
+            {
+                covered += sideWeight;
+                sideFactor = 1.15;
+            }
+            else if (candidate.ContextSides.Any(s => s.Side == side))
+            {
+                covered += sideWeight * ContextCredit;
+            }
+            else if (candidate.Sides.Count > 0 && !candidate.Sides.Any(s => question.Sides.Contains(s.Side)))
+            {
+                sideFactor = 0.6;
+            }
+            else
+            {
+                sideFactor = 0.9;
+            }
+        }
+
+        var typeFactor = TypeFactor(question, candidate);
+        if (typeFactor <= 0)
+        {
+            return null;
+        }
+
+        var coverage = total == 0 ? 0 : covered / total;
+        var rankFactor = 1 + (0.05 / (1 + candidate.Source.Rank));
+        return new ScoredCandidate(candidate, coverage, coverage * sideFactor * typeFactor * rankFactor);
+    }
+
+    // 0 rules a sentence out: a "when" question needs a date, a "who is" question the person with a role, and so on.
+    private double TypeFactor(QuestionAnalysis question, SentenceCandidate candidate)
+    {
+        var text = candidate.Text;
+        switch (question.Kind)
+        {
+            case QuestionKind.When:
+                var since = question.Text.Contains("since", StringComparison.OrdinalIgnoreCase);
+                return entities.Dates(text).Count > 0 ? 1.2 : entities.HasRelativeDate(text.ToLowerInvariant(), since) ? 1.0 : 0;
+            case QuestionKind.Where:
+                return entities.HasPlace(text) ? 1.2 : 0;
+            case QuestionKind.HowMany:
+                return EntityFinder.HasNumber(text) ? 1.2 : 0;
+            case QuestionKind.WhoIs:
+                return NamedPerson(question, candidate) is { Role: not null } ? 1.5 : 0;
+            case QuestionKind.Quote:
+                var named = NamesIn(question, candidate.Terms) || NamesIn(question, candidate.Context);
+                if (EntityFinder.HasQuotation(text) && named)
+                {
+                    return 1.3;
+                }
+
+                return NamesIn(question, candidate.Terms) && matcher.Matches("say", candidate.Terms) ? 1.0 : 0;
+            case QuestionKind.Who:
+                return WhoFactor(question, candidate);
+            case QuestionKind.Which:
+                return NewProperNoun(question, text) ? 1.15 : 1.0;
+            case QuestionKind.Why:
+                return CausePattern().IsMatch(text) ? 1.2 : 1.0;
+            default:
+                return 1.0;
+        }
+    }
+
+    // People of the side asked about rank first, the more so when their title is the one asked about
+    // ("the Kremlin's foreign minister" is the Foreign Minister, not the Deputy Foreign Minister).
+    private double WhoFactor(QuestionAnalysis question, SentenceCandidate candidate)
+    {
+        var people = entities.Persons(candidate.Text);
+        var roleBonus = people.Any(p => RoleMatches(question, p)) ? 0.15 : 0;
+        if (question.Side is { } side)
+        {
+            if (people.Any(p => SideOf(p, candidate) == side))
+            {
+                return 1.5 + roleBonus;
+            }
+
+            if (people.Any(p => SideOf(p, candidate) is null))
+            {
+                return 1.1 + roleBonus;
+            }
+
+            return candidate.Sides.Any(s => s.Side == side) && NewProperNoun(question, candidate.Text) ? 0.7 : 0;
+        }
+
+        return people.Count > 0 ? 1.4 + roleBonus : NewProperNoun(question, candidate.Text) ? 0.8 : 0;
+    }
+
+    private bool RoleMatches(QuestionAnalysis question, PersonMention person)
+    {
+        if (person.Role is null)
+        {
+            return false;
+        }
+
+        var asked = question.Terms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        var role = WordTokenizer.Terms(person.Role).Where(t => t.Length > 2).ToList();
+        return role.Count > 0 && role.All(r => matcher.Matches(r, asked));
+    }
+
+    private bool NamesIn(QuestionAnalysis question, IReadOnlySet<string> terms)
+    {
+        var names = question.Terms.Where(t => t.IsName).ToList();
+        return names.Count > 0 && names.Any(t => matcher.Matches(t.Stem, terms));
+    }
+
+    private static bool NewProperNoun(QuestionAnalysis question, string text) =>
+        EntityFinder.ProperNouns(text).Any(t => !question.Text.Contains(t.Text, StringComparison.OrdinalIgnoreCase));
+
+    private PersonMention? NamedPerson(QuestionAnalysis question, SentenceCandidate candidate)
+    {
+        var wanted = question.Names.SelectMany(WordTokenizer.Words).Select(WordTokenizer.Stem).ToList();
+        return entities.Persons(candidate.Text)
+            .Where(p => WordTokenizer.Terms(p.Name).Any(n => wanted.Any(w => w == n || TermMatcher.IsVariant(w, n))))
+            .OrderByDescending(p => p.Role is not null)
+            .FirstOrDefault();
+    }
+
+    // A person belongs to the side named last before them in the sentence ("the American side was represented by ...");
+    // a side named after them is more often the object ("Trump ... aims to engage with Russia"), so it says nothing.
+    private static string? SideOf(PersonMention person, SentenceCandidate candidate) =>
+        candidate.Sides.LastOrDefault(s => s.End <= person.Start).Side;
+
+    private string? RoleAnswer(QuestionAnalysis question, SentenceCandidate candidate)
+    {
+        if (NamedPerson(question, candidate) is not { Role: { } role } person)
+        {
+            return null;
+        }
+
+        var article = role.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || role.StartsWith("a ", StringComparison.OrdinalIgnoreCase) ? "" : "the ";
+        return $"{person.Name} is {article}{role}.";
+    }
+
+    // Leads with the person; never lets a person of the other side stand in the answer to "who led the U.S. side".
+    private string? WhoAnswer(QuestionAnalysis question, SentenceCandidate candidate)
+    {
+        var people = entities.Persons(candidate.Text);
+        if (people.Count == 0)
+        {
+            return null;
+        }
+
+        var ours = question.Side is { } side ? people.Where(p => SideOf(p, candidate) is null || SideOf(p, candidate) == side).ToList() : people;
+        if (ours.Count == 0)
+        {
+            return null;
+        }
+
+        var lead = ours
+            .OrderByDescending(p => RoleMatches(question, p))
+            .ThenByDescending(p => question.Side is not null && SideOf(p, candidate) == question.Side)
+            .First();
+        var others = people.Except(ours).ToList();
+        var sentence = Shorten(candidate.Text, question);
+        if (others.Count == 0 && sentence.Length + lead.Name.Length + 3 <= MaxAnswerLength)
+        {
+            return sentence.Contains(lead.Name, StringComparison.Ordinal) && sentence.StartsWith(lead.Name, StringComparison.Ordinal)
+                ? sentence
+                : $"{lead.Name}: {sentence}";
+        }
+
+        return string.Join("; ", ours.Select(p => p.Role is null ? p.Name : $"{p.Role} {p.Name}")) + ".";
+    }
+
+    // Two articles that both support the question but give different dates for it: say so rather than pick one.
+    private ScoredCandidate? Conflicting(ScoredCandidate best, List<ScoredCandidate> ranked)
+    {
+        var bestDates = entities.Dates(best.Candidate.Text);
+        if (bestDates.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var other in ranked.Skip(1).Where(o => o.Coverage >= threshold && o.Score >= best.Score * 0.6))
+        {
+            if (other.Candidate.ArticleId == best.Candidate.ArticleId)
+            {
+                continue;
+            }
+
+            var dates = entities.Dates(other.Candidate.Text);
+            if (dates.Count > 0 && dates.All(d => bestDates.All(d.Contradicts)))
+            {
+                return other;
+            }
+        }
+
+        return null;
+    }
+
+    private static Answer SourcesDiffer(SentenceCandidate first, SentenceCandidate second) =>
+        AnswerFactory.Answer(
+            $"Sources differ: {Clip(first.Text, 135)} [1]; another article: {Clip(second.Text, 135)} [2].",
+            [AnswerFactory.Cite(1, first), AnswerFactory.Cite(2, second)]);
+
+    private static string Clip(string text, int max)
+    {
+        var clean = StripOpener(text).TrimEnd('.');
+        if (clean.Length <= max)
+        {
+            return clean;
+        }
+
+        var cut = clean.LastIndexOf(' ', max - 1);
+        return clean[..(cut > 0 ? cut : max)] + "…";
+    }
+
+    /// <summary>The sentence without a leading connective, cut to the clauses that hold the question's words when too long.</summary>
+    internal string Shorten(string sentence, QuestionAnalysis question)
+    {
+        var text = StripOpener(sentence);
+        if (text.Length <= MaxAnswerLength)
+        {
+            return text;
+        }
+
+        var clauses = ClausePattern().Split(text).Where(c => c.Length > 0).ToList();
+        var scores = clauses
+            .Select(c => question.Terms.Count(t => matcher.Matches(t.Stem, WordTokenizer.Terms(c).ToHashSet(StringComparer.Ordinal))))
+            .ToList();
+        var center = scores.IndexOf(scores.Max());
+        int from = center, to = center;
+        var length = clauses[center].Length;
+        while (true)
+        {
+            var canLeft = from > 0 && length + clauses[from - 1].Length <= MaxAnswerLength - 2;
+            var canRight = to < clauses.Count - 1 && length + clauses[to + 1].Length <= MaxAnswerLength - 2;
+            if (!canLeft && !canRight)
+            {
+                break;
+            }
+
+            if (canRight && (!canLeft || scores[to + 1] >= scores[from - 1]))
+            {
+                length += clauses[++to].Length;
+            }
+            else
+            {
+                length += clauses[--from].Length;
+            }
+        }
+
+        var joined = string.Concat(clauses.Skip(from).Take(to - from + 1)).Trim().TrimEnd(',', ';');
+        if (joined.Length > MaxAnswerLength - 1)
+        {
+            joined = Clip(joined, MaxAnswerLength - 1);
+        }
+
+        return (from > 0 ? "…" : "") + joined + (to < clauses.Count - 1 ? "…" : "");
+    }
+
+    private static string StripOpener(string sentence)
+    {
+        var match = OpenerPattern().Match(sentence);
+        if (!match.Success)
+        {
+            return sentence.Trim();
+        }
+
+        var rest = sentence[match.Length..].Trim();
+        return rest.Length == 0 ? sentence.Trim() : char.ToUpperInvariant(rest[0]) + rest[1..];
+    }
+
+    [GeneratedRegex(@"^(Meanwhile|Moreover|However|Furthermore|Additionally|Interestingly|Conversely|Notably|Indeed|Still|Also|In addition|On the other hand|At the same time),\s+")]
+    private static partial Regex OpenerPattern();
+
+    [GeneratedRegex(@"(?<=[,;:—–])")]
+    private static partial Regex ClausePattern();
+
+    [GeneratedRegex(@"\b(because|due to|in order to|so that|in hopes of|aims? to|aimed at|to prevent|to ensure|as a result|since)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CausePattern();
+}

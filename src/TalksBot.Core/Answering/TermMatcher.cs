@@ -1,0 +1,106 @@
+using TalksBot.Core.Text;
+
+namespace TalksBot.Core.Answering;
+
+/// <summary>Decides whether a question term is present among a sentence's terms: same stem, same synonym group, a shared long prefix, or one typo.</summary>
+internal sealed class TermMatcher
+{
+    private readonly Dictionary<string, HashSet<int>> _groups = new(StringComparer.Ordinal);
+
+    public TermMatcher(Lexicon lexicon)
+    {
+        for (var g = 0; g < lexicon.SynonymGroups.Count; g++)
+        {
+            foreach (var word in lexicon.SynonymGroups[g])
+            {
+                foreach (var term in WordTokenizer.Terms(word))
+                {
+                    if (!_groups.TryGetValue(term, out var set))
+                    {
+                        _groups[term] = set = [];
+                    }
+
+                    set.Add(g);
+                }
+            }
+        }
+    }
+
+    public bool Matches(string queryTerm, IReadOnlySet<string> terms)
+    {
+        if (terms.Contains(queryTerm))
+        {
+            return true;
+        }
+
+        _groups.TryGetValue(queryTerm, out var groups);
+        foreach (var term in terms)
+        {
+            if (groups is not null && _groups.TryGetValue(term, out var other) && groups.Overlaps(other))
+            {
+                return true;
+            }
+
+            if (IsVariant(queryTerm, term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Derivations share a long prefix ("negotiation"/"negotiate"); one slip of the keyboard ("amercian") is forgiven
+    // only on words of five letters or more, where it rarely turns one real word into another.
+    public static bool IsVariant(string a, string b)
+    {
+        // Stems lose a letter or two ("middle" → "middl"), so four letters suffice when one side is longer.
+        if (a.Length < 4 || b.Length < 4 || (a.Length < 5 && b.Length < 5))
+        {
+            return false;
+        }
+
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        if (prefix >= 6 || (prefix == 5 && Math.Abs(a.Length - b.Length) <= 3 && Math.Min(a.Length, b.Length) <= 7))
+        {
+            return true;
+        }
+
+        return Math.Abs(a.Length - b.Length) <= 1 && OptimalStringAlignment(a, b) <= 1;
+    }
+
+    // Levenshtein distance that also counts swapping two neighbours as one edit.
+    public static int OptimalStringAlignment(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}
