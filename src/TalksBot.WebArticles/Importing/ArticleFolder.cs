@@ -7,17 +7,15 @@ namespace TalksBot.WebArticles.Importing;
 /// <summary>The article folder as the importer sees it: which articles exist, and which number the next one gets.</summary>
 internal static partial class ArticleFolder
 {
-    public static readonly string[] ArticleExtensions = [".txt", ".md", ".markdown", ".html", ".htm"];
-
     /// <summary>Reads every article file; a file that cannot be read is skipped here, since the loader reports it.</summary>
-    public static async Task<IReadOnlyList<ExistingArticle>> ReadAsync(string directory, IReadOnlyList<IArticleFileFormat> formats, CancellationToken ct)
+    public static async Task<IReadOnlyList<ExistingArticle>> ReadAsync(string directory, ArticleFormats formats, CancellationToken ct)
     {
         var existing = new List<ExistingArticle>();
-        foreach (var path in ArticleFiles(directory))
+        foreach (var path in ArticleFiles(directory, formats))
         {
             try
             {
-                var parsed = Parse(path, await File.ReadAllTextAsync(path, ct), formats);
+                var parsed = formats.Parse(path, await File.ReadAllTextAsync(path, ct));
                 existing.Add(new ExistingArticle(Path.GetFileNameWithoutExtension(path), path,
                     UrlNormalizer.Normalize(parsed.Url), ContentFingerprint.Of(parsed.Body)));
             }
@@ -29,25 +27,19 @@ internal static partial class ArticleFolder
         return existing;
     }
 
-    public static ParsedArticle Parse(string path, string text, IReadOnlyList<IArticleFileFormat> formats)
-    {
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        var format = formats.FirstOrDefault(f => f.Extensions.Contains(extension));
-        return format is not null ? format.Parse(text) : PlainArticleReader.Parse(text);
-    }
-
-    public static IEnumerable<string> ArticleFiles(string directory) =>
+    // Hidden files are skipped as the loader skips them: the importer's own half-written temp files start with a dot.
+    public static IEnumerable<string> ArticleFiles(string directory, ArticleFormats formats) =>
         Directory.Exists(directory)
             ? Directory.EnumerateFiles(directory)
-                .Where(p => ArticleExtensions.Contains(Path.GetExtension(p), StringComparer.OrdinalIgnoreCase))
+                .Where(p => !Path.GetFileName(p).StartsWith('.') && formats.Reads(p))
                 .Order(StringComparer.Ordinal)
             : [];
 
     /// <summary>The next "NNN" prefix: one past the highest numeric prefix in the folder, at least three digits.</summary>
-    public static string NextNumber(string directory)
+    public static string NextNumber(string directory, ArticleFormats formats)
     {
         var highest = -1;
-        foreach (var path in ArticleFiles(directory))
+        foreach (var path in ArticleFiles(directory, formats))
         {
             var match = NumericPrefix().Match(Path.GetFileName(path));
             if (match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))

@@ -13,7 +13,7 @@ internal sealed partial class ArticleImporter(
     TimeProvider time,
     ILogger<ArticleImporter> logger) : IArticleImporter
 {
-    private readonly IReadOnlyList<IArticleFileFormat> _formats = [.. formats];
+    private readonly ArticleFormats _formats = new(formats);
 
     public async Task<ImportedArticle> ImportUrlAsync(Uri url, string articlesDirectory, CancellationToken cancellationToken)
     {
@@ -32,10 +32,9 @@ internal sealed partial class ArticleImporter(
 
     public async Task<ImportedArticle> ImportFileAsync(string path, string articlesDirectory, CancellationToken cancellationToken)
     {
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (!ArticleFolder.ArticleExtensions.Contains(extension))
+        if (!_formats.Reads(path))
             throw new WebArticleException(WebArticleError.UnsupportedFile,
-                $"Cannot import {Path.GetFileName(path)}: only {string.Join(", ", ArticleFolder.ArticleExtensions)} files are articles.");
+                $"Cannot import {Path.GetFileName(path)}: only {string.Join(", ", _formats.Extensions.Order(StringComparer.Ordinal))} files are articles.");
         string text;
         try
         {
@@ -48,7 +47,7 @@ internal sealed partial class ArticleImporter(
         ParsedArticle article;
         try
         {
-            article = ArticleFolder.Parse(path, text, _formats);
+            article = _formats.Parse(path, text);
         }
         catch (ArticleFormatException ex)
         {
@@ -63,7 +62,7 @@ internal sealed partial class ArticleImporter(
     {
         if (!ArticleId().IsMatch(id))
             throw new WebArticleException(WebArticleError.UnknownArticle, $"'{id}' is not an article id (ids look like 004_1f2e3d4c5b6a7988).");
-        var path = ArticleFolder.ArticleFiles(articlesDirectory)
+        var path = ArticleFolder.ArticleFiles(articlesDirectory, _formats)
             .FirstOrDefault(p => string.Equals(Path.GetFileNameWithoutExtension(p), id, StringComparison.Ordinal))
             ?? throw new WebArticleException(WebArticleError.UnknownArticle, $"There is no article {id} in {articlesDirectory}.");
         File.Delete(path);
@@ -87,7 +86,7 @@ internal sealed partial class ArticleImporter(
                     throw Duplicate(WebArticleError.DuplicateContent, $"The article set already has this text as {existing.Id}.", existing);
             }
 
-            var id = $"{ArticleFolder.NextNumber(directory)}_{ContentFingerprint.Sha256Hex(url ?? fingerprint)[..16]}";
+            var id = $"{ArticleFolder.NextNumber(directory, _formats)}_{ContentFingerprint.Sha256Hex(url ?? fingerprint)[..16]}";
             var path = Path.Combine(directory, id + ".md");
             await MarkdownArticleWriter.WriteAtomicallyAsync(path, MarkdownArticleWriter.Render(article, time.GetUtcNow()), ct);
             LogImported(id, article.Url ?? "(no URL)");
