@@ -32,7 +32,7 @@ public static class AnalyticsReportRenderer
         AppendList(text, maxLength - 400, "**Most-cited articles**", "none yet", report.MostCited,
             a => $"{Escape(Shorten(a.Title, MaxTitleLength))} (`{Shorten(a.ArticleId, 60).Replace('`', '\'')}`) — {a.Answers}");
         AppendList(text, maxLength, "**Coverage gaps** (unanswered or down-voted, grouped)", "none", report.Gaps,
-            g => $"“{Escape(Shorten(g.Question, MaxQuestionLength))}” — ×{g.Count}, latest {Date(g.LatestAt)}");
+            g => $"“{Escape(Shorten(g.Question, MaxQuestionLength))}” — ×{g.Count} ({Why(g)}), latest {Date(g.LatestAt)}");
 
         return text.Length <= maxLength ? text.ToString() : text.ToString(0, maxLength - 1) + "…";
     }
@@ -87,6 +87,13 @@ public static class AnalyticsReportRenderer
             text.Append(entry);
         }
     }
+
+    private static string Why(CoverageGap gap) => (gap.Unanswered, gap.DownVoted) switch
+    {
+        (> 0, > 0) => $"{gap.Unanswered} unanswered, {gap.DownVoted} down-voted",
+        (> 0, _) => $"{gap.Unanswered} unanswered",
+        _ => $"{gap.DownVoted} down-voted",
+    };
 
     private static string Window(AnalyticsReport report) =>
         report.Since is { } since ? "since " + Date(since) : "all time";

@@ -39,6 +39,14 @@ public sealed class AnalyticsReportRendererTests
     }
 
     [Fact]
+    public void MarkdownSaysWhyEachGapIsListed()
+    {
+        var markdown = AnalyticsReportRenderer.ToMarkdown(Report(gaps: 1, question: "Who paid?"));
+
+        Assert.Contains("1. “Who paid? (1)” — ×3 (2 unanswered, 1 down-voted), latest 2025-02-21", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MarkdownDefusesMentionsAndFormattingTypedIntoQuestions()
     {
         var markdown = AnalyticsReportRenderer.ToMarkdown(Report(gaps: 1, question: "@everyone **look** at `this`"));
