@@ -6,6 +6,11 @@ internal static class TestPages
     public const string Headline = "Envoys meet in Riyadh for first round of talks";
     public const string Author = "Jane Example";
 
+    private const string JsonLd = $$"""
+        {"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Page"},{"@type":["NewsArticle"],"headline":"{{Headline}}",
+         "author":[{"@type":"Person","name":"{{Author}}"}],"datePublished":"2025-02-18T14:30:00+03:00"}]}
+        """;
+
     // Strings from the page furniture that must never reach the article text.
     public static readonly string[] FurnitureStrings =
     [
@@ -14,7 +19,7 @@ internal static class TestPages
         "© 2025 Example News", "Skip to content", "Advertisement",
     ];
 
-    public static string NewsArticle(string canonicalHref = "/news/talks", string extraParagraph = "") => $$"""
+    public static string NewsArticle(string canonicalHref = "/news/talks", string extraParagraph = "", bool withJsonLd = true) => $$"""
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -25,8 +30,7 @@ internal static class TestPages
           <meta name="author" content="Meta Author">
           <meta property="article:published_time" content="2025-02-19T08:00:00Z">
           <script type="application/ld+json">
-          {"@context":"https://schema.org","@type":"NewsArticle","headline":"{{Headline}}",
-           "author":[{"@type":"Person","name":"{{Author}}"}],"datePublished":"2025-02-18T14:30:00+03:00"}
+          {{(withJsonLd ? JsonLd : "")}}
           </script>
           <style>.ad{display:block}</style>
         </head>
@@ -103,6 +107,15 @@ internal static class TestPages
           <table><tr><th>Name</th><th>Role</th></tr><tr><td>First Person</td><td>Foreign minister</td></tr></table>
           <ol><li>Item one</li><li>Item <b>two</b></li></ol>
           <p>Closing paragraph that brings the total length of this test article safely past the minimum text length.</p>
+        </article></body></html>
+        """;
+
+    // WordPress wraps tables in <figure>; older templates separate paragraphs with <br><br>.
+    public const string FigureTableAndBreaks = """
+        <html><head><title>Timeline</title></head><body><article>
+          <p>The talks followed weeks of preparation by officials on both sides, who exchanged proposals through intermediaries.</p>
+          <figure class="wp-block-table"><table><tr><td>18 February</td><td>Riyadh meeting</td></tr></table><figcaption>Table caption</figcaption></figure>
+          <div>First line of an old-style paragraph that goes on for a while.<br><br>Second paragraph after a double break, also long enough to count.</div>
         </article></body></html>
         """;
 

@@ -16,6 +16,7 @@ internal sealed class BlockTextWriter
     private Break _pending = Break.None;
     private Break _lastBreak = Break.None;
     private int _lineMode;
+    private bool _brSinceText;
 
     public static string Write(IElement root)
     {
@@ -38,7 +39,9 @@ internal sealed class BlockTextWriter
         switch (element.LocalName)
         {
             case "br":
-                RequestBreak(Break.Line);
+                // Two <br> in a row is how older templates separate paragraphs.
+                RequestBreak(_brSinceText ? Break.Block : Break.Line);
+                _brSinceText = true;
                 return;
             case "li" or "dt" or "dd" or "td" or "th" or "caption":
                 RequestBreak(Break.Line);
@@ -91,6 +94,7 @@ internal sealed class BlockTextWriter
             if (_pending != Break.None)
                 FlushLine();
             _line.Append(c);
+            _brSinceText = false;
         }
     }
 

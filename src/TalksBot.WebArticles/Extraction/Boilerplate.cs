@@ -5,10 +5,10 @@ namespace TalksBot.WebArticles.Extraction;
 /// <summary>Recognises page furniture that is never article text: navigation, ads, share bars, comments, banners.</summary>
 internal static class Boilerplate
 {
-    // Elements that hold no readable article prose (or, for script/style, hold code a reader must never see).
+    // Elements that hold no readable article prose (figure itself stays: WordPress wraps tables in it) (or, for script/style, hold code a reader must never see).
     public const string NeverTextSelector =
         "script, style, noscript, iframe, template, svg, canvas, object, embed, video, audio, source, track, picture, img, " +
-        "button, input, select, textarea, dialog, form, link, meta, figcaption, figure, " +
+        "button, input, select, textarea, dialog, form, link, meta, figcaption, " +
         "[hidden], [aria-hidden='true' i]";
 
     // Page structure around the article; removed unless it wraps the article itself.

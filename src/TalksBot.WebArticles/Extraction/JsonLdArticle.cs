@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
 
@@ -78,6 +79,7 @@ internal sealed record JsonLdArticle(string? Headline, string? Author, string? D
 
     private static string? StringOf(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()!.Trim()
+            // Some CMSs HTML-encode JSON-LD strings ("Talks &amp; truce").
+            ? WebUtility.HtmlDecode(value.GetString()!).Trim()
             : null;
 }

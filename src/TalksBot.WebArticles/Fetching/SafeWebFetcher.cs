@@ -36,6 +36,11 @@ internal sealed partial class SafeWebFetcher(HttpClient http, IOptions<WebArticl
         {
             return await FollowRedirectsAsync(url, deadline.Token);
         }
+        catch (WebArticleException ex) when (ex.Error == WebArticleError.BlockedAddress)
+        {
+            LogBlocked(url.Host);
+            throw;
+        }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new WebArticleException(WebArticleError.Timeout,
@@ -174,6 +179,9 @@ internal sealed partial class SafeWebFetcher(HttpClient http, IOptions<WebArticl
 
     // Query strings can carry tokens; logs get scheme, host and path only.
     private static string Redact(Uri url) => url.GetLeftPart(UriPartial.Path);
+
+    [LoggerMessage(2205, LogLevel.Warning, "Refused to fetch from {Host}: a redirect or the address leads to a local or private network")]
+    private partial void LogBlocked(string host);
 
     [LoggerMessage(2201, LogLevel.Information, "Fetching article page {Url}")]
     private partial void LogFetching(string url);

@@ -47,6 +47,33 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void TablesInsideFiguresAreKept()
+    {
+        var article = HtmlArticleExtractor.Extract(TestPages.FigureTableAndBreaks, PageUrl);
+
+        Assert.Contains("18 February\nRiyadh meeting", article.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Table caption", article.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DoubleLineBreaksSeparateParagraphs()
+    {
+        var article = HtmlArticleExtractor.Extract(TestPages.FigureTableAndBreaks, PageUrl);
+
+        Assert.Contains("goes on for a while.\n\nSecond paragraph", article.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutJsonLdTheMetadataComesFromOpenGraphAndMetaTags()
+    {
+        var article = HtmlArticleExtractor.Extract(TestPages.NewsArticle(withJsonLd: false), PageUrl);
+
+        Assert.Equal("Envoys meet in Riyadh (og title)", article.Title);
+        Assert.Equal("Meta Author", article.Author);
+        Assert.Equal(new DateTimeOffset(2025, 2, 19, 8, 0, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
     public void PageWithoutArticleMarkupIsExtractedByTextDensity()
     {
         var article = HtmlArticleExtractor.Extract(TestPages.NoSemanticMarkup, PageUrl);

@@ -39,6 +39,30 @@ public sealed class ArticleImporterTests(TestSite site)
     }
 
     [Fact]
+    public async Task ImportLeavesOnlyTheFinishedFileInTheFolder()
+    {
+        using var host = new WebArticlesHost();
+        using var folder = new TempFolder();
+
+        var imported = await host.Importer.ImportUrlAsync(site.Url("/news/talks"), folder.Path, Ct);
+
+        Assert.Equal([imported.Path], Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    public async Task ConcurrentImportsTakeDifferentNumbers()
+    {
+        using var host = new WebArticlesHost();
+        using var folder = new TempFolder();
+
+        var imported = await Task.WhenAll(
+            host.Importer.ImportUrlAsync(site.Url("/news/talks"), folder.Path, Ct),
+            host.Importer.ImportUrlAsync(site.Url("/windows-1251"), folder.Path, Ct));
+
+        Assert.Equal(["000", "001"], imported.Select(a => a.Id[..3]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task NewIdTakesTheNextNumberAndAHashOfTheCanonicalUrl()
     {
         using var host = new WebArticlesHost();
