@@ -64,6 +64,20 @@ public sealed class SchemaMigrationTests
     }
 
     [Fact]
+    public async Task FailingMigrationLeavesTheDatabaseAsItWas()
+    {
+        using var db = new TempDatabase();
+        await using var raw = db.OpenRaw();
+        await raw.OpenAsync(Ct);
+        SchemaMigration[] broken = [SchemaMigrations.All[0], new(2, "broken", "CREATE TABLE extra (a); INSERT INTO missing VALUES (1);")];
+
+        await Assert.ThrowsAsync<SqliteException>(() => SchemaMigrations.ApplyAsync(raw, broken, db.Path, Ct));
+
+        Assert.Equal(0L, Assert.Single(await db.QueryAsync("PRAGMA user_version"))[0]);
+        Assert.Empty(await db.QueryAsync("SELECT name FROM sqlite_master WHERE type = 'table'"));
+    }
+
+    [Fact]
     public async Task ReopeningAMigratedDatabaseKeepsItsDataAndVersion()
     {
         using var db = new TempDatabase();
