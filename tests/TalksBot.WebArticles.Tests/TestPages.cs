@@ -119,6 +119,19 @@ internal static class TestPages
         </article></body></html>
         """;
 
+    // The story is in plain divs; the comment thread uses <article> elements, each longer than the minimum.
+    public const string CommentsAsArticles = """
+        <html><head><title>Talks end</title></head><body>
+          <div id="story">
+            <p>The talks ended late on Tuesday with a joint statement that promised further meetings and a working group.</p>
+            <p>Officials declined to say when the next round would take place, but said both capitals had agreed on an agenda.</p>
+          </div>
+          <section id="comments">
+            <article class="c"><p>Comment by reader42: I have been following these negotiations for months and I honestly think that nothing will come of them, because neither side trusts the other and the statements mean very little.</p></article>
+          </section>
+        </body></html>
+        """;
+
     public const string Stub = """
         <html><head><title>Subscribe</title></head><body><article><p>Subscribe to read this article.</p></article></body></html>
         """;

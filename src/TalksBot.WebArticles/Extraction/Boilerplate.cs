@@ -41,6 +41,14 @@ internal static class Boilerplate
         return false;
     }
 
+    public static bool IsWithinFurniture(IElement element)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+            if (e.Matches(FurnitureSelector) || LooksLikeJunk(e))
+                return true;
+        return false;
+    }
+
     /// <summary>Removes furniture and junk-named elements, keeping any element that contains <paramref name="keep"/>.</summary>
     public static void Strip(IDocument document, IElement? keep)
     {

@@ -47,12 +47,15 @@ internal static class HtmlArticleExtractor
         return new ParsedArticle(title, url, published, author, text);
     }
 
-    // The element the page itself marks as the article; with several (teaser cards), the one with the most text.
+    // The element the page itself marks as the article; with several (teaser cards, comments), the one with the most
+    // text that does not sit in page furniture: comment threads and related-story rails use <article> too.
     private static IElement? ExplicitRoot(IDocument document)
     {
         foreach (var selector in new[] { "[itemprop='articleBody' i]", "article", "main, [role='main' i]" })
         {
-            var best = document.QuerySelectorAll(selector).MaxBy(e => e.TextContent.Length);
+            var best = document.QuerySelectorAll(selector)
+                .Where(e => !Boilerplate.IsWithinFurniture(e))
+                .MaxBy(e => e.TextContent.Length);
             if (best is not null && best.TextContent.Length >= MinTextLength)
                 return best;
         }

@@ -84,6 +84,15 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void ArticleElementsInACommentThreadAreNotMistakenForTheStory()
+    {
+        var article = HtmlArticleExtractor.Extract(TestPages.CommentsAsArticles, PageUrl);
+
+        Assert.StartsWith("The talks ended late on Tuesday", article.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader42", article.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TitleFallsBackToTheTitleTagWithoutTheSiteName()
     {
         var article = HtmlArticleExtractor.Extract(TestPages.NoSemanticMarkup, PageUrl);
