@@ -1,11 +1,14 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.AI;
 using TalksBot.Core.Text;
 
 namespace TalksBot.Core.Embeddings;
 
 /// <summary>
-/// A model-free embedding: signed feature hashing of stemmed word unigrams and bigrams plus character
-/// 3–5-grams of each word, sub-linear term frequency, L2-normalised. Deterministic across processes and
+/// A model-free embedding: signed feature hashing of stemmed content-word unigrams and bigrams (function words
+/// dropped) plus character 3–5-grams of each word, sub-linear term frequency, L2-normalised. Text without any
+/// word (e.g. "?") embeds to the zero vector, which callers should not search with. Deterministic across processes and
 /// machines, needs no network, and tolerates small typos through the character n-grams.
 /// </summary>
 public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
@@ -14,7 +17,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     public const string ProviderName = "talksbot-hashing";
 
     /// <summary>Changes whenever the features or weights change, so stored vectors are rebuilt.</summary>
-    public const string AlgorithmVersion = "v2";
+    public const string AlgorithmVersion = "v3";
 
     /// <summary>The default vector size: the size of common small sentence-embedding models.</summary>
     public const int DefaultDimensions = 384;
@@ -26,6 +29,11 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     private const ulong UnigramSeed = 0x9E3779B97F4A7C15;
     private const ulong BigramSeed = 0xC2B2AE3D27D4EB4F;
     private const ulong CharGramSeed = 0x165667B19E3779F9;
+
+    // Bounds the n-gram cache: a large vocabulary of news English fits well within it.
+    private const int MaxCachedWords = 200_000;
+
+    private static readonly ConcurrentDictionary<string, ulong[]> CharGramCache = new(StringComparer.Ordinal);
 
     private readonly EmbeddingGeneratorMetadata _metadata;
 
@@ -42,7 +50,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     /// <summary>The vector size.</summary>
     public int Dimensions { get; }
 
-    /// <summary>Names the algorithm version and dimension, e.g. <c>talksbot-hashing-v2-384</c>.</summary>
+    /// <summary>Names the algorithm version and dimension, e.g. <c>talksbot-hashing-v3-384</c>.</summary>
     public string ModelId { get; }
 
     /// <inheritdoc />
@@ -71,7 +79,15 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     {
         ArgumentNullException.ThrowIfNull(text);
         var features = new Dictionary<ulong, (float Weight, int Count)>();
-        var words = WordTokenizer.Words(text);
+        var allWords = WordTokenizer.Words(text);
+
+        // Function words would make every passage look alike; a text made only of them keeps them, or it would embed to nothing.
+        var words = allWords.Where(w => !FunctionWords.Contains(w)).ToList();
+        if (words.Count == 0)
+        {
+            words = [.. allWords];
+        }
+
         string? previous = null;
         foreach (var word in words)
         {
@@ -119,22 +135,43 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 
     private static void AddCharGrams(Dictionary<ulong, (float Weight, int Count)> features, string word)
     {
-        Span<char> padded = word.Length <= 62 ? stackalloc char[word.Length + 2] : new char[word.Length + 2];
-        padded[0] = '<';
-        word.AsSpan().CopyTo(padded[1..]);
-        padded[^1] = '>';
+        foreach (var hash in CharGramHashes(word))
+        {
+            Add(features, hash, CharGramWeight);
+        }
+    }
+
+    // News vocabulary repeats heavily across passages, so a word's n-gram hashes are computed once and reused.
+    private static ulong[] CharGramHashes(string word)
+    {
+        if (CharGramCache.TryGetValue(word, out var cached))
+        {
+            return cached;
+        }
+
+        var padded = $"<{word}>";
+        var hashes = new List<ulong>(3 * padded.Length);
         for (var n = 3; n <= 5; n++)
         {
             for (var start = 0; start + n <= padded.Length; start++)
             {
-                Add(features, Fnv1a.Hash(padded.Slice(start, n), CharGramSeed), CharGramWeight);
+                hashes.Add(Fnv1a.Hash(padded.AsSpan(start, n), CharGramSeed));
             }
         }
+
+        var result = hashes.ToArray();
+        if (CharGramCache.Count < MaxCachedWords)
+        {
+            CharGramCache.TryAdd(word, result);
+        }
+
+        return result;
     }
 
     private static void Add(Dictionary<ulong, (float Weight, int Count)> features, ulong hash, float weight)
     {
-        features[hash] = features.TryGetValue(hash, out var existing) ? (weight, existing.Count + 1) : (weight, 1);
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(features, hash, out _);
+        entry = (weight, entry.Count + 1);
     }
 
     private static void Normalise(float[] vector)

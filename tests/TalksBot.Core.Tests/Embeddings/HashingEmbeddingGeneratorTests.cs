@@ -62,6 +62,27 @@ public sealed class HashingEmbeddingGeneratorTests
     }
 
     [Fact]
+    public void SentencesSharingOnlyFunctionWordsAreNotSimilar()
+    {
+        using var generator = new HashingEmbeddingGenerator();
+
+        var a = generator.Embed("What was the position of the envoy on the ceasefire?");
+        var b = generator.Embed("What was the price of the wheat in the harbour?");
+
+        Assert.True(Cosine(a, b) < 0.15, $"cosine {Cosine(a, b):F3}");
+    }
+
+    [Fact]
+    public void TextOfOnlyFunctionWordsStillEmbedsToAUnitVector()
+    {
+        using var generator = new HashingEmbeddingGenerator();
+
+        var vector = generator.Embed("What is it?");
+
+        Assert.Equal(1.0, Math.Sqrt(vector.Sum(x => (double)x * x)), 4);
+    }
+
+    [Fact]
     public async Task BatchGenerationEqualsOneByOneGeneration()
     {
         using var generator = new HashingEmbeddingGenerator();

@@ -1,5 +1,6 @@
 using TalksBot.Core.Passages;
 using TalksBot.Core.Tests.Articles;
+using TalksBot.Core.Text;
 
 namespace TalksBot.Core.Tests.Passages;
 
@@ -82,6 +83,19 @@ public sealed class PassageChunkerTests
         var passage = _chunker.Chunk(article).Single(p => p.Text.Contains("Agenda Points", StringComparison.Ordinal));
 
         Assert.Contains("the following snapshots were highlighted during the talks:", passage.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TablePassageParsedOnItsOwnStillYieldsTheTable()
+    {
+        var article = await SeedArticles.LoadAsync(SeedArticles.WithTable);
+        var passage = _chunker.Chunk(article).Single(p => p.Text.Contains("Agenda Points", StringComparison.Ordinal));
+
+        var table = TextBlockParser.Parse(passage.Text).Single(b => b.Kind == TextBlockKind.Table).Table!;
+
+        var cell = table.Cell(0, 2);
+        Assert.Equal("Calls for equitable distribution of aid", cell.Text);
+        Assert.Equal(cell.Text, article.Text[(passage.Start + cell.Start)..(passage.Start + cell.End)]);
     }
 
     [Fact]
