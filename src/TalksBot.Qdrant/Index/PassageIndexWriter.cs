@@ -185,8 +185,9 @@ public sealed partial class PassageIndexWriter(
                     ["schema_version"] = JsonSerializer.SerializeToElement(PassagePayload.CurrentSchemaVersion, IndexJsonContext.Default.Int32),
                 }, cancellationToken);
                 // Payload indexes go in before the points, as Qdrant advises; article_hash lets a later refresh find reusable points.
-                await client.CreatePayloadIndexAsync(collection, "article_id", "keyword", cancellationToken);
-                await client.CreatePayloadIndexAsync(collection, "article_hash", "keyword", cancellationToken);
+                // Not waited for: the upserts below wait, and Qdrant applies the collection's updates in order.
+                await client.CreatePayloadIndexAsync(collection, "article_id", "keyword", wait: false, cancellationToken);
+                await client.CreatePayloadIndexAsync(collection, "article_hash", "keyword", wait: false, cancellationToken);
             }
 
             var batchPoints = new PassagePoint[batch.Count];

@@ -3,6 +3,8 @@ namespace TalksBot.Qdrant.Local;
 /// <summary>
 /// Starts the managed Qdrant on first use and points each request at it. Lazy start keeps a one-shot command working
 /// even when nothing started the host, and follows a reused server that listens on a different port than configured.
+/// Requests close their connection: Qdrant's graceful shutdown waits for idle keep-alive connections (about 5 s), which
+/// would dominate a one-shot command's wall clock; a fresh loopback connection costs well under a millisecond.
 /// </summary>
 internal sealed class ManagedQdrantHandler(ManagedQdrantServer server) : DelegatingHandler
 {
@@ -14,6 +16,7 @@ internal sealed class ManagedQdrantHandler(ManagedQdrantServer server) : Delegat
             request.RequestUri = new UriBuilder(uri) { Host = baseAddress.Host, Port = baseAddress.Port }.Uri;
         }
 
+        request.Headers.ConnectionClose = true;
         return await base.SendAsync(request, cancellationToken);
     }
 }

@@ -45,6 +45,8 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _time = time ?? TimeProvider.System;
         _probe = new HttpClient { Timeout = ProbeTimeout };
+        // An idle keep-alive connection would hold up Qdrant's graceful shutdown by seconds.
+        _probe.DefaultRequestHeaders.ConnectionClose = true;
     }
 
     /// <summary>Where the server answers; available once <see cref="EnsureStartedAsync"/> has completed.</summary>

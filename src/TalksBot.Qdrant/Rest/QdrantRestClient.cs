@@ -104,9 +104,12 @@ public sealed partial class QdrantRestClient
         [.. (await SendAsync(HttpMethod.Get, "collections", Json.QdrantResponseCollectionsListWire, "list collections", cancellationToken))
             .Collections.Select(c => c.Name)];
 
-    /// <summary>Indexes a payload field (<paramref name="fieldSchema"/>: keyword, integer, datetime, ...) and waits until it is built.</summary>
-    public Task CreatePayloadIndexAsync(string collection, string field, string fieldSchema, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Put, Collection(collection) + "/index?wait=true", new PayloadIndexRequest(field, fieldSchema),
+    /// <summary>
+    /// Indexes a payload field (<paramref name="fieldSchema"/>: keyword, integer, datetime, ...). Without <paramref name="wait"/>
+    /// it returns once queued; Qdrant applies a collection's updates in order, so a later upsert with wait sees the index built.
+    /// </summary>
+    public Task CreatePayloadIndexAsync(string collection, string field, string fieldSchema, bool wait, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Put, Collection(collection) + (wait ? "/index?wait=true" : "/index"), new PayloadIndexRequest(field, fieldSchema),
             Json.PayloadIndexRequest, Json.QdrantResponseUpdateResultWire, $"index {field} in {collection}", idempotent: true, cancellationToken);
 
     /// <summary>Upserts in requests of at most <see cref="MaxPointsPerUpsert"/> points, each applied and searchable before it returns.</summary>

@@ -73,7 +73,7 @@ public sealed class QdrantRestClientTests(QdrantFixture qdrant)
     public async Task ExactCountCountsOnlyThePointsMatchingTheFilter()
     {
         var collection = await CreateCollectionAsync(dimensions: 2);
-        await _client.CreatePayloadIndexAsync(collection, "article_id", "keyword", Ct);
+        await _client.CreatePayloadIndexAsync(collection, "article_id", "keyword", wait: true, Ct);
         await _client.UpsertAsync(collection, [Point("a1", "one"), Point("a1", "two"), Point("a2", "three")], Ct);
 
         var count = await _client.CountAsync(collection, QdrantFilter.KeywordIs("article_id", "a1"), Ct);
@@ -85,7 +85,7 @@ public sealed class QdrantRestClientTests(QdrantFixture qdrant)
     public async Task DeleteByFilterRemovesOnlyThatArticlesPoints()
     {
         var collection = await CreateCollectionAsync(dimensions: 2);
-        await _client.CreatePayloadIndexAsync(collection, "article_id", "keyword", Ct);
+        await _client.CreatePayloadIndexAsync(collection, "article_id", "keyword", wait: true, Ct);
         await _client.UpsertAsync(collection, [Point("a1", "one"), Point("a1", "two"), Point("a2", "three")], Ct);
 
         await _client.DeletePointsAsync(collection, QdrantFilter.KeywordIs("article_id", "a1"), Ct);
