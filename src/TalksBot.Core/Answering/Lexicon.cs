@@ -114,6 +114,11 @@ public sealed class Lexicon
         {
             throw new LexiconFormatException($"{fileName}, line {e.Start.Line}: not valid YAML ({e.Message}).", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections.
+            throw new LexiconFormatException($"{fileName}: not valid YAML, look for an unclosed [ or {{ ({e.Message}).", e);
+        }
 
         if (stream.Documents.Count == 0)
         {

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging;
+
+namespace TalksBot.Core.Answering;
+
+/// <summary>
+/// The one way to ask: rewrites an elliptical follow-up from the conversation so retrieval sees a whole question,
+/// retrieves passages, has the answerer answer from them with the conversation so far, and remembers the turn.
+/// </summary>
+public sealed partial class AskService : IAskService
+{
+    private readonly Retrieval.IPassageSearch _search;
+    private readonly IAnswerer _answerer;
+    private readonly ConversationMemory _memory;
+    private readonly FollowUpRewriter _rewriter;
+    private readonly AnsweringOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AskService> _logger;
+
+    /// <summary>Creates the service; <paramref name="options"/> are validated here so a bad setting fails at start-up.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range (the message names the key).</exception>
+    public AskService(
+        Retrieval.IPassageSearch search,
+        IAnswerer answerer,
+        ConversationMemory memory,
+        Lexicon lexicon,
+        AnsweringOptions options,
+        TimeProvider time,
+        ILogger<AskService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(answerer);
+        ArgumentNullException.ThrowIfNull(memory);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        options.Validate();
+        _search = search;
+        _answerer = answerer;
+        _memory = memory;
+        _rewriter = new FollowUpRewriter(lexicon, new SideFinder(lexicon));
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Question);
+        var started = _time.GetTimestamp();
+        var history = request.ConversationId is { } id ? _memory.Get(id) : [];
+        var query = _rewriter.Rewrite(request.Question, history);
+        if (!ReferenceEquals(query, request.Question))
+        {
+            LogRewritten(query);
+        }
+
+        var retrieved = await _search.SearchAsync(query, _options.RetrievalLimit, cancellationToken);
+        var answer = await _answerer.AnswerAsync(new AnswerRequest(request.Question, retrieved, history), cancellationToken);
+        if (request.ConversationId is { } conversation)
+        {
+            _memory.Add(conversation, new ConversationTurn(request.Question, answer));
+        }
+
+        var latency = _time.GetElapsedTime(started);
+        LogAnswered(answer.Answerer, answer.Abstained, retrieved.Count, answer.Citations.Count, latency.TotalMilliseconds);
+        return new AskResult(request.Question, answer, retrieved, latency);
+    }
+
+    [LoggerMessage(4001, LogLevel.Debug, "Follow-up rewritten for retrieval as {Query}")]
+    private partial void LogRewritten(string query);
+
+    [LoggerMessage(4002, LogLevel.Information, "Answered by {Answerer} (abstained: {Abstained}) from {Retrieved} passages with {Citations} citations in {LatencyMs} ms")]
+    private partial void LogAnswered(string answerer, bool abstained, int retrieved, int citations, double latencyMs);
+}
