@@ -4,13 +4,13 @@ namespace TalksBot.Analytics.Reports;
 
 /// <summary>
 /// Groups coverage-gap questions by similarity in one greedy pass over them in time order: each question joins
-/// the group whose first question it is most similar to, when the token Jaccard reaches <see cref="Threshold"/>,
+/// the group whose first question it is most similar to, when the content-term Jaccard reaches <see cref="Threshold"/>,
 /// or starts a group. Deterministic, so the same data always gives the same report.
 /// </summary>
 internal static class GapClusterer
 {
     // Half the distinct content terms shared: rewordings of one short question clear it; two questions that
-    // merely share a name ("Lavrov's role" / "Lavrov's age") have one term of three and do not.
+    // merely share a name ("Lavrov's role" / "Lavrov's age") share one term of three and do not.
     public const double Threshold = 0.5;
 
     public static IReadOnlyList<CoverageGap> Group(IEnumerable<GapCandidate> candidates, int top)
@@ -23,7 +23,7 @@ internal static class GapClusterer
             var bestScore = -1.0;
             foreach (var group in groups)
             {
-                var score = QuestionTerms.Jaccard(terms, group.Seed);
+                var score = QuestionTerms.Similarity(terms, group.Seed);
                 if (score > bestScore)
                 {
                     (best, bestScore) = (group, score);

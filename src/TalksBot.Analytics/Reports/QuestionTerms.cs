@@ -24,7 +24,11 @@ internal static class QuestionTerms
         "please", "tell", "know", "according", "article", "articles", "actually", "exactly", "anyone", "someone",
     ], StringComparer.Ordinal);
 
-    // Irregular past forms the suffix stemmer cannot reach, and demonyms that name the same country.
+    private static readonly FrozenSet<string> QuestionWords =
+        FrozenSet.ToFrozenSet(["who", "what", "when", "where", "why", "how"], StringComparer.Ordinal);
+
+    // Irregular past forms the suffix stemmer cannot reach, demonyms that name the same country, and question
+    // words that ask the same thing.
     private static readonly FrozenDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["led"] = "lead", ["met"] = "meet", ["said"] = "say", ["says"] = "say", ["told"] = "tell", ["took"] = "take",
@@ -39,6 +43,7 @@ internal static class QuestionTerms
         ["threw"] = "throw", ["understood"] = "understand", ["agreed"] = "agree", ["agrees"] = "agree",
         ["america"] = "us", ["american"] = "us", ["usa"] = "us", ["russian"] = "russia", ["ukrainian"] = "ukraine",
         ["european"] = "europe", ["british"] = "uk", ["britain"] = "uk", ["chinese"] = "china",
+        ["which"] = "what", ["whom"] = "who", ["whose"] = "who",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string> Phrases = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -75,15 +80,29 @@ internal static class QuestionTerms
         return terms;
     }
 
-    public static double Jaccard(IReadOnlySet<string> left, IReadOnlySet<string> right)
+    /// <summary>
+    /// Token Jaccard over the content terms. The question words decide only whether two questions can match at
+    /// all ("when" vs "where"), so a shared "what … role" frame does not make questions about two people alike.
+    /// </summary>
+    public static double Similarity(IReadOnlySet<string> left, IReadOnlySet<string> right)
     {
-        if (left.Count == 0 && right.Count == 0)
+        var asksLeft = left.Where(QuestionWords.Contains).ToHashSet(StringComparer.Ordinal);
+        var asksRight = right.Where(QuestionWords.Contains).ToHashSet(StringComparer.Ordinal);
+        if (asksLeft.Count > 0 && asksRight.Count > 0 && !asksLeft.Overlaps(asksRight))
         {
-            return 1;
+            return 0;
         }
 
+        var contentLeft = left.Except(asksLeft).ToHashSet(StringComparer.Ordinal);
+        var contentRight = right.Except(asksRight).ToHashSet(StringComparer.Ordinal);
+        return contentLeft.Count == 0 && contentRight.Count == 0 ? Jaccard(left, right) : Jaccard(contentLeft, contentRight);
+    }
+
+    private static double Jaccard(IReadOnlySet<string> left, IReadOnlySet<string> right)
+    {
         var shared = left.Count(right.Contains);
-        return (double)shared / (left.Count + right.Count - shared);
+        var union = left.Count + right.Count - shared;
+        return union == 0 ? 1 : (double)shared / union;
     }
 
     private static string Canonical(string word)
@@ -91,6 +110,11 @@ internal static class QuestionTerms
         if (Aliases.TryGetValue(word, out var alias))
         {
             return alias;
+        }
+
+        if (QuestionWords.Contains(word))
+        {
+            return word;
         }
 
         var stem = WordTokenizer.Stem(word);

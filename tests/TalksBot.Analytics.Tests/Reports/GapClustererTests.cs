@@ -27,7 +27,25 @@ public sealed class GapClustererTests
     public void QuestionsSharingOnlyANameStayApart()
     {
         var gaps = GapClusterer.Group(
-            [Unanswered("When was Lavrov born?", 0), Unanswered("Where did Lavrov study?", 1)], top: 10);
+            [Unanswered("What did Lavrov say?", 0), Unanswered("What is Lavrov's age?", 1)], top: 10);
+
+        Assert.Equal(2, gaps.Count);
+    }
+
+    [Fact]
+    public void QuestionsAboutDifferentPeopleInTheSameFrameStayApart()
+    {
+        var gaps = GapClusterer.Group(
+            [Unanswered("What is Rubio's role?", 0), Unanswered("What is Waltz's role?", 1)], top: 10);
+
+        Assert.Equal(2, gaps.Count);
+    }
+
+    [Fact]
+    public void QuestionsAskingWhenAndWhereAboutTheSameThingStayApart()
+    {
+        var gaps = GapClusterer.Group(
+            [Unanswered("When will the next round of talks be?", 0), Unanswered("Where will the next round of talks be?", 1)], top: 10);
 
         Assert.Equal(2, gaps.Count);
     }
