@@ -45,6 +45,13 @@ public sealed class TestSite : IAsyncLifetime
         app.MapGet("/report.pdf", () => Results.Bytes("%PDF-1.7 not a web page"u8.ToArray(), "application/pdf"));
         app.MapGet("/windows-1251", () => Results.Bytes(Cp1251Page(), "text/html"));
         app.MapGet("/endless", WriteEndlessPageAsync);
+        app.MapGet("/missing", () => Results.NotFound());
+        app.MapGet("/slow", async (HttpContext context) =>
+        {
+            // Bounded: ends when the client gives up or after 30 s, whichever is first.
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Html(TestPages.NewsArticle());
+        });
         await app.StartAsync();
         _app = app;
         BaseUrl = new Uri(app.Urls.First());

@@ -14,7 +14,7 @@ internal sealed class WebArticlesHost : IDisposable
 
     private readonly IHost _host;
 
-    public WebArticlesHost(bool allowPrivateAddresses = true, int? maxBytes = null, int? maxRedirects = null)
+    public WebArticlesHost(bool allowPrivateAddresses = true, int? maxBytes = null, int? maxRedirects = null, string? timeout = null)
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var settings = new Dictionary<string, string?> { ["WebArticles:AllowPrivateAddresses"] = allowPrivateAddresses ? "true" : "false" };
@@ -22,6 +22,8 @@ internal sealed class WebArticlesHost : IDisposable
             settings["WebArticles:MaxBytes"] = bytes.ToString(CultureInfo.InvariantCulture);
         if (maxRedirects is { } redirects)
             settings["WebArticles:MaxRedirects"] = redirects.ToString(CultureInfo.InvariantCulture);
+        if (timeout is not null)
+            settings["WebArticles:Timeout"] = timeout;
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
         builder.AddWebArticles();

@@ -85,7 +85,8 @@ internal sealed partial class SafeWebFetcher(HttpClient http, IOptions<WebArticl
             Version = HttpVersion.Version11,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
-        request.Headers.UserAgent.ParseAdd(_options.UserAgent);
+        // Sent as configured: a product string with unusual punctuation must not fail every fetch.
+        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml;q=0.9,*/*;q=0.1");
         try
         {

@@ -30,6 +30,27 @@ public sealed class SafeWebFetcherTests(TestSite site)
     }
 
     [Fact]
+    public async Task ErrorStatusIsReportedWithItsCode()
+    {
+        using var host = new WebArticlesHost();
+
+        var error = await Assert.ThrowsAsync<WebArticleException>(() => host.Fetcher.FetchAsync(site.Url("/missing"), Ct));
+
+        Assert.Equal(WebArticleError.HttpStatus, error.Error);
+        Assert.Contains("HTTP 404", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServerThatNeverAnswersRunsIntoTheTimeout()
+    {
+        using var host = new WebArticlesHost(timeout: "00:00:01");
+
+        var error = await Assert.ThrowsAsync<WebArticleException>(() => host.Fetcher.FetchAsync(site.Url("/slow"), Ct));
+
+        Assert.Equal(WebArticleError.Timeout, error.Error);
+    }
+
+    [Fact]
     public async Task NonHtmlContentIsRefusedNamingItsType()
     {
         using var host = new WebArticlesHost();
