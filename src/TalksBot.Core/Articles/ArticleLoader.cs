@@ -139,6 +139,11 @@ public sealed partial class ArticleLoader
 
     private static string Decode(byte[] bytes)
     {
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            throw new ArticleFormatException("It is saved as UTF-16; re-save it with UTF-8 encoding.");
+        }
+
         if (bytes.AsSpan().IndexOf((byte)0) >= 0)
         {
             throw new ArticleFormatException("It contains NUL bytes, so it is a binary file, not text; save the article as UTF-8 text.");

@@ -52,6 +52,14 @@ public sealed class ArticleLoaderTests
     }
 
     [Fact]
+    public async Task Utf16FileIsSkippedAskingForUtf8()
+    {
+        var skipped = await SkipAsync("wide.txt", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(GoodText)]);
+
+        Assert.Contains("UTF-16", skipped.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FileOverTheSizeLimitIsSkippedNamingTheSetting()
     {
         using var folder = new TempFolder();

@@ -132,6 +132,18 @@ public sealed class PassageChunkerTests
     }
 
     [Fact]
+    public void VeryLongListIsSplitBetweenItemsNeverInsideOne()
+    {
+        var items = Enumerable.Range(1, 20).Select(i => $"Point {i}: Item number {i} of the list has a fairly long explanation here.").ToList();
+        var text = "Concerns\n" + string.Join('\n', items) + "\nThat is all.";
+
+        var passages = new PassageChunker(new PassageChunkerOptions { MaxChars = 300 }).Chunk("a", text);
+
+        Assert.True(passages.Count > 2);
+        Assert.All(items, item => Assert.Contains(passages, p => p.Text.Contains(item, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void LongParagraphIsSplitAtSentencesWithOneSentenceOverlap()
     {
         var text = "Long Section\n" + Sentences(30);
