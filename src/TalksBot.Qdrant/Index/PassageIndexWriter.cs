@@ -16,12 +16,14 @@ public sealed partial class PassageIndexWriter(
     QdrantRestClient client,
     IOptions<QdrantOptions> options,
     TimeProvider time,
-    ILogger<PassageIndexWriter> logger)
+    ILogger<PassageIndexWriter> logger) : IDisposable
 {
     // 64 passages per embedding call and per upsert: inside Qdrant's recommended 64–256 points per request.
     private const int BatchSize = 64;
     private const string VersionFormat = "yyyyMMddHHmmssfff";
 
+    // One build or rollback at a time in this process: a concurrent build's clean-up would delete the other's new collection.
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _alias = options.Value.Alias;
     private readonly string _versionPrefix = options.Value.CollectionPrefix + "_v";
 
@@ -47,7 +49,21 @@ public sealed partial class PassageIndexWriter(
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentException.ThrowIfNullOrWhiteSpace(fingerprint);
         var points = Flatten(articles);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await BuildCoreAsync(articles, points, embedder, fingerprint, progress, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
+    private async Task<IndexBuildResult> BuildCoreAsync(IReadOnlyList<ArticlePassages> articles, List<(ArticlePassages Article, Passage Passage)> points,
+        IEmbeddingGenerator<string, Embedding<float>> embedder, string fingerprint, IProgress<IndexBuildProgress>? progress,
+        CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
         var collection = _versionPrefix + time.GetUtcNow().ToString(VersionFormat, CultureInfo.InvariantCulture);
         var manifest = CreateManifest(collection, fingerprint, articles, points.Count);
@@ -95,6 +111,19 @@ public sealed partial class PassageIndexWriter(
     /// <exception cref="IndexBuildException">Nothing is served, or there is no earlier complete collection.</exception>
     public async Task<IndexManifest> RollbackAsync(CancellationToken cancellationToken)
     {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await RollbackCoreAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<IndexManifest> RollbackCoreAsync(CancellationToken cancellationToken)
+    {
         var current = await client.ResolveAliasAsync(_alias, cancellationToken)
             ?? throw new IndexBuildException($"Nothing is served under the alias '{_alias}', so there is nothing to roll back.");
         foreach (var candidate in (await ListVersionsAsync(cancellationToken))
@@ -114,6 +143,8 @@ public sealed partial class PassageIndexWriter(
 
         throw new IndexBuildException($"No earlier complete index than '{current}' is kept, so '{_alias}' cannot be rolled back.");
     }
+
+    public void Dispose() => _gate.Dispose();
 
     private static List<(ArticlePassages Article, Passage Passage)> Flatten(IReadOnlyList<ArticlePassages> articles)
     {

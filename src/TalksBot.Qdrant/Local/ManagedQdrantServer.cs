@@ -20,11 +20,12 @@ namespace TalksBot.Qdrant.Local;
 public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposable
 {
     public const string StateFileName = "talksbot-qdrant.json";
+    private const string StartLockFileName = "talksbot-qdrant.lock";
+    private const int OutputTailLines = 30;
 
     // Qdrant is ready in ~100 ms; polling every 10 ms keeps `ask` well inside its 2 s budget.
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
-    private const int OutputTailLines = 30;
 
     private readonly QdrantLocalOptions _local;
     private readonly string? _apiKey;
@@ -92,6 +93,8 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
     {
         var storage = _local.FullStoragePath;
         Directory.CreateDirectory(storage);
+        // Two commands starting at once would both find no server; the second waits here and then reuses the first's.
+        using var startLock = await AcquireStartLockAsync(storage, cancellationToken);
         var statePath = Path.Combine(storage, StateFileName);
         if (await TryReuseAsync(statePath, cancellationToken) is { } reused)
         {
@@ -194,6 +197,29 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
         {
             throw new QdrantServerException(
                 $"Qdrant did not become ready within {_local.StartTimeout} (Qdrant:Local:StartTimeout). Its last output:{Environment.NewLine}{OutputTail()}");
+        }
+    }
+
+    private async Task<FileStream> AcquireStartLockAsync(string storage, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(storage, StartLockFileName);
+        var deadline = _time.GetTimestamp() + (long)(_local.StartTimeout.TotalSeconds * _time.TimestampFrequency);
+        while (true)
+        {
+            try
+            {
+                // FileShare.None is an exclusive advisory lock (flock) on Unix, released when the stream closes or the process dies.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (_time.GetTimestamp() < deadline)
+            {
+                await Task.Delay(PollInterval, _time, cancellationToken);
+            }
+            catch (IOException e)
+            {
+                throw new QdrantServerException(
+                    $"Another process kept {path} locked for longer than Qdrant:Local:StartTimeout ({_local.StartTimeout}) while starting Qdrant.", e);
+            }
         }
     }
 

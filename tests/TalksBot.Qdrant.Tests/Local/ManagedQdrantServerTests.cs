@@ -33,6 +33,19 @@ public sealed class ManagedQdrantServerTests : IDisposable
     }
 
     [Fact]
+    public async Task ServersStartingTogetherForTheSameStorageShareOneProcess()
+    {
+        var options = Options();
+        await using var first = new ManagedQdrantServer(options);
+        await using var second = new ManagedQdrantServer(options);
+
+        await Task.WhenAll(first.EnsureStartedAsync(Ct), second.EnsureStartedAsync(Ct));
+
+        Assert.Equal(first.ProcessId, second.ProcessId);
+        Assert.NotEqual(first.OwnsProcess, second.OwnsProcess);
+    }
+
+    [Fact]
     public async Task DisposingTheServerThatStartedQdrantStopsTheProcessAndRemovesItsStateFile()
     {
         var server = new ManagedQdrantServer(Options());
