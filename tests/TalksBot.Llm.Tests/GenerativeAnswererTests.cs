@@ -254,6 +254,37 @@ public sealed class GenerativeAnswererTests
     }
 
     [Fact]
+    public async Task AStreamThatHangsMidReplyEndsWithTheFallbackAnswerAndANotice()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Token);
+        server.EnqueueChat(FakeOpenAiReply.InChunks("The officials ", "met in Riyadh ", "[2].").StalledAfter(1));
+        var options = LlmHarness.Options(server);
+        options.RequestTimeout = TimeSpan.FromMilliseconds(500);
+        var answerer = LlmHarness.Answerer(options, FakeAnswerer.Answering());
+
+        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+
+        Assert.Equal("The officials ", string.Concat(updates.Select(u => u.Delta)));
+        var final = updates[^1].Final!;
+        Assert.Equal(FakeAnswerer.FallbackText, final.Text);
+        Assert.Equal(GenerativeAnswerer.UnavailableNotice("the endpoint did not reply within 0.5 s"), final.Notice);
+        Assert.Single(server.ChatRequests);
+    }
+
+    [Fact]
+    public async Task AnUncitedReplyWhoseFallbackAlsoAbstainsAbstainsWithoutANotice()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Token);
+        server.EnqueueChat(FakeOpenAiReply.Text("Probably in Geneva."));
+        var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Abstaining());
+
+        var answer = await answerer.AnswerAsync(LlmHarness.Request(), Token);
+
+        Assert.True(answer.Abstained);
+        Assert.Null(answer.Notice);
+    }
+
+    [Fact]
     public async Task QuestionTextIsLoggedOnlyAtDebug()
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);

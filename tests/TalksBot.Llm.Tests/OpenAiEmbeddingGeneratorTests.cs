@@ -28,6 +28,18 @@ public sealed class OpenAiEmbeddingGeneratorTests
     }
 
     [Fact]
+    public async Task FloatArraysAreAcceptedFromServersThatIgnoreTheBase64Request()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Token);
+        server.IgnoreEncodingFormat = true;
+        using var generator = new OpenAiEmbeddingGenerator(LlmHarness.Options(server));
+
+        var embeddings = await generator.GenerateAsync(["talks in Riyadh"], cancellationToken: Token);
+
+        Assert.Equal(FakeOpenAiServer.Vector("talks in Riyadh", server.EmbeddingDimensions), embeddings[0].Vector.ToArray());
+    }
+
+    [Fact]
     public async Task ManyInputsAreSentInBatchesAndComeBackInOrder()
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);

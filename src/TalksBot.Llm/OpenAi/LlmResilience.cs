@@ -78,6 +78,8 @@ internal sealed class LlmResilience
         LlmException llm => llm,
         ClientResultException result => LlmErrors.FromClientResult(result, apiKey, modelSetting),
         HttpRequestException http => LlmErrors.Unreachable(http),
+        // A connection reset while a streamed body is read surfaces as an IOException rather than an HttpRequestException.
+        IOException io => new LlmException(LlmFailure.Unavailable, "the connection to the endpoint dropped", innerException: io),
         // The SDK's network timeout surfaces as a cancellation nobody asked for.
         OperationCanceledException => LlmErrors.Timeout(_options.RequestTimeout),
         _ => null,

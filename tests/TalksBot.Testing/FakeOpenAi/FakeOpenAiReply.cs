@@ -9,12 +9,14 @@ namespace TalksBot.Testing.FakeOpenAi;
 /// <param name="Body">The error body (OpenAI sends <c>{"error":{"message":...}}</c>).</param>
 /// <param name="RetryAfter">Sent as the Retry-After header, in whole seconds.</param>
 /// <param name="Delay">Waited before replying; the wait ends early when the client gives up.</param>
+/// <param name="StallAfterChunks">Streamed, nothing more is sent after this many chunks until the client gives up (a server hanging mid-reply).</param>
 public sealed record FakeOpenAiReply(
     IReadOnlyList<string> Chunks,
     int? Status = null,
     string? Body = null,
     TimeSpan? RetryAfter = null,
-    TimeSpan Delay = default)
+    TimeSpan Delay = default,
+    int? StallAfterChunks = null)
 {
     /// <summary>A successful embeddings reply (vectors derived from the inputs), or an empty chat reply.</summary>
     public static FakeOpenAiReply Ok { get; } = new(Array.Empty<string>());
@@ -36,6 +38,9 @@ public sealed record FakeOpenAiReply(
     /// <summary>An error reply with an OpenAI-shaped body.</summary>
     public static FakeOpenAiReply Error(int status, string message, TimeSpan? retryAfter = null) =>
         new(Array.Empty<string>(), status, $$$"""{"error":{"message":{{{System.Text.Json.JsonSerializer.Serialize(message, FakeOpenAiJsonContext.Default.String)}}},"type":"fake_error","code":null}}""", retryAfter);
+
+    /// <summary>This reply streamed, hanging after <paramref name="chunks"/> chunks until the client gives up.</summary>
+    public FakeOpenAiReply StalledAfter(int chunks) => this with { StallAfterChunks = chunks };
 
     /// <summary>This reply, sent only after <paramref name="delay"/>.</summary>
     public FakeOpenAiReply After(TimeSpan delay) => this with { Delay = delay };

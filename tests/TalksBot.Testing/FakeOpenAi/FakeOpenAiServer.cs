@@ -37,6 +37,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>The size of the vectors /v1/embeddings returns when the request names no <c>dimensions</c>.</summary>
     public int EmbeddingDimensions { get; set; } = 8;
 
+    /// <summary>Send float arrays even when base64 is asked for, as some local servers do.</summary>
+    public bool IgnoreEncodingFormat { get; set; }
+
     /// <summary>Every request received, in arrival order, including malformed ones.</summary>
     public IReadOnlyList<FakeOpenAiRequest> Requests
     {
@@ -159,9 +162,16 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         };
 
         await WriteEventAsync(context, Chunk(new JsonObject { ["role"] = "assistant", ["content"] = "" }, null).ToJsonString());
-        foreach (var piece in reply.Chunks)
+        for (var i = 0; i < reply.Chunks.Count; i++)
         {
-            await WriteEventAsync(context, Chunk(new JsonObject { ["content"] = piece }, null).ToJsonString());
+            if (i == reply.StallAfterChunks)
+            {
+                // Hold the connection open without data; cutting it instead could lose the chunks already sent.
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
+
+            await WriteEventAsync(context, Chunk(new JsonObject { ["content"] = reply.Chunks[i] }, null).ToJsonString());
         }
 
         await WriteEventAsync(context, Chunk([], "stop").ToJsonString());
@@ -206,7 +216,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
         var inputs = body!["input"] is JsonArray array ? array.Select(i => i!.GetValue<string>()).ToList() : [body["input"]!.GetValue<string>()];
         var dimensions = body["dimensions"]?.GetValue<int>() ?? EmbeddingDimensions;
-        var base64 = body["encoding_format"]?.GetValue<string>() == "base64";
+        var base64 = !IgnoreEncodingFormat && body["encoding_format"]?.GetValue<string>() == "base64";
         var data = new JsonArray();
         for (var i = 0; i < inputs.Count; i++)
         {

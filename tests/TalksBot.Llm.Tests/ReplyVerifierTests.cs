@@ -1,0 +1,58 @@
+using TalksBot.Llm.Answering;
+
+namespace TalksBot.Llm.Tests;
+
+public sealed class ReplyVerifierTests
+{
+    [Fact]
+    public void AGroupedMarkerKeepsItsValidNumbersRenumbered()
+    {
+        var verified = ReplyVerifier.Verify("They met in Riyadh and agreed on embassies [3, 2].", SampleArticles.Passages());
+
+        Assert.Equal("They met in Riyadh and agreed on embassies [1][2].", verified.Text);
+        Assert.Equal([SampleArticles.FollowUp.Id, SampleArticles.Meeting.Id], verified.Citations.Select(c => c.ArticleId));
+    }
+
+    [Fact]
+    public void APassageCitedTwiceIsOneCitationWithOneNumber()
+    {
+        var verified = ReplyVerifier.Verify("They met in Riyadh [2]. The talks lasted four and a half hours [2].", SampleArticles.Passages());
+
+        Assert.Equal("They met in Riyadh [1]. The talks lasted four and a half hours [1].", verified.Text);
+        Assert.Single(verified.Citations);
+    }
+
+    [Fact]
+    public void AMarkerAfterTheFullStopQuotesTheSentenceBeforeIt()
+    {
+        var verified = ReplyVerifier.Verify("The talks lasted four and a half hours. [2]", SampleArticles.Passages());
+
+        Assert.Equal("The talks lasted four and a half hours.", Assert.Single(verified.Citations).Quote);
+    }
+
+    [Fact]
+    public void TheQuoteIsThePassageSentenceSharingTheMostWordsWithTheClaim()
+    {
+        var verified = ReplyVerifier.Verify("Marco Rubio led the American delegation [2].", SampleArticles.Passages());
+
+        var citation = Assert.Single(verified.Citations);
+        Assert.Equal("Secretary of State Marco Rubio led the American delegation.", citation.Quote);
+        Assert.Equal(citation.Quote, SampleArticles.MeetingText[citation.QuoteStart..citation.QuoteEnd]);
+    }
+
+    [Fact]
+    public void MarkersNamingNoPassageAreCountedAndRemoved()
+    {
+        var verified = ReplyVerifier.Verify("They met in Riyadh [0]. Talks resume soon [4].", SampleArticles.Passages());
+
+        Assert.Equal("They met in Riyadh. Talks resume soon.", verified.Text);
+        Assert.Empty(verified.Citations);
+        Assert.Equal(2, verified.RemovedCount);
+    }
+
+    [Fact]
+    public void TheSentinelAnywhereInTheReplyMarksIt()
+    {
+        Assert.True(ReplyVerifier.Verify("  NOT_IN_ARTICLES\n", SampleArticles.Passages()).IsSentinel);
+    }
+}
