@@ -15,6 +15,7 @@ public sealed class TestSite : IAsyncLifetime
     public const string CyrillicSentence = "Переговоры в Эр-Рияде продолжались более четырёх часов, и стороны договорились восстановить работу посольств.";
 
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _userAgents = new(StringComparer.Ordinal);
     private WebApplication? _app;
 
     public Uri BaseUrl { get; private set; } = null!;
@@ -22,6 +23,8 @@ public sealed class TestSite : IAsyncLifetime
     public Uri Url(string pathAndQuery) => new(BaseUrl, pathAndQuery);
 
     public int HitsFor(string path) => _hits.GetValueOrDefault(path);
+
+    public string? UserAgentFor(string path) => _userAgents.GetValueOrDefault(path);
 
     public async ValueTask InitializeAsync()
     {
@@ -32,6 +35,7 @@ public sealed class TestSite : IAsyncLifetime
         app.Use(async (context, next) =>
         {
             _hits.AddOrUpdate(context.Request.Path.Value ?? "", 1, (_, n) => n + 1);
+            _userAgents[context.Request.Path.Value ?? ""] = context.Request.Headers.UserAgent.ToString();
             await next(context);
         });
         app.MapGet("/news/talks", () => Html(TestPages.NewsArticle()));

@@ -30,6 +30,17 @@ public sealed class SafeWebFetcherTests(TestSite site)
     }
 
     [Fact]
+    public async Task RequestsNameTalksBotAsTheUserAgent()
+    {
+        using var host = new WebArticlesHost();
+        var path = $"/probe/{Guid.NewGuid():N}";
+
+        await host.Fetcher.FetchAsync(site.Url(path), Ct);
+
+        Assert.StartsWith("TalksBot/", site.UserAgentFor(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ErrorStatusIsReportedWithItsCode()
     {
         using var host = new WebArticlesHost();
