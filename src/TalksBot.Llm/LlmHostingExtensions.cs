@@ -40,11 +40,15 @@ public static class LlmHostingExtensions
             builder.Services.AddSingleton(sp => new OpenAiChatClient(
                 sp.GetRequiredService<LlmOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OpenAiChatClient>>()));
             builder.Services.AddSingleton<IChatClient>(sp => sp.GetRequiredService<OpenAiChatClient>());
-            builder.Services.AddSingleton(sp => new GenerativeAnswerer(
-                sp.GetRequiredService<IChatClient>(),
-                sp.GetRequiredKeyedService<IAnswerer>(LlmServiceKeys.FallbackAnswerer),
-                sp.GetRequiredService<LlmOptions>(),
-                sp.GetRequiredService<ILogger<GenerativeAnswerer>>()));
+            builder.Services.AddSingleton(sp =>
+            {
+                var options = sp.GetRequiredService<LlmOptions>();
+                var fallback = sp.GetRequiredKeyedService<IAnswerer>(LlmServiceKeys.FallbackAnswerer);
+                var logger = sp.GetRequiredService<ILogger<GenerativeAnswerer>>();
+                // Only the host: a URL's path or query is where a proxy-style key could hide.
+                logger.LogChatConfigured(options.ChatModel!, options.Endpoint!.Authority, fallback.Name);
+                return new GenerativeAnswerer(sp.GetRequiredService<IChatClient>(), fallback, options, logger);
+            });
             builder.Services.AddSingleton<IStreamingAnswerer>(sp => sp.GetRequiredService<GenerativeAnswerer>());
         }
 
