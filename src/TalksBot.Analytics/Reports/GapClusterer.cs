@@ -4,7 +4,7 @@ namespace TalksBot.Analytics.Reports;
 
 /// <summary>
 /// Groups coverage-gap questions by similarity in one greedy pass over them in time order: each question joins
-/// the group whose first question it is most similar to, when the content-term Jaccard reaches <see cref="Threshold"/>,
+/// the group whose first question it is most similar to (<see cref="QuestionTerms.Similarity"/>) when that reaches <see cref="Threshold"/>,
 /// or starts a group. Deterministic, so the same data always gives the same report.
 /// </summary>
 internal static class GapClusterer
@@ -18,12 +18,12 @@ internal static class GapClusterer
         var groups = new List<Cluster>();
         foreach (var candidate in candidates.OrderBy(c => c.AskedAt).ThenBy(c => c.Question, StringComparer.Ordinal))
         {
-            var terms = QuestionTerms.Of(candidate.Question);
+            var signature = QuestionTerms.Of(candidate.Question);
             Cluster? best = null;
             var bestScore = -1.0;
             foreach (var group in groups)
             {
-                var score = QuestionTerms.Similarity(terms, group.Seed);
+                var score = QuestionTerms.Similarity(signature, group.Seed);
                 if (score > bestScore)
                 {
                     (best, bestScore) = (group, score);
@@ -32,7 +32,7 @@ internal static class GapClusterer
 
             if (best is null || bestScore < Threshold)
             {
-                best = new Cluster(terms);
+                best = new Cluster(signature);
                 groups.Add(best);
             }
 
@@ -64,9 +64,9 @@ internal static class GapClusterer
             group.Members.Max(m => m.Candidate.AskedAt));
     }
 
-    private sealed class Cluster(IReadOnlySet<string> seed)
+    private sealed class Cluster(QuestionSignature seed)
     {
-        public IReadOnlySet<string> Seed { get; } = seed;
+        public QuestionSignature Seed { get; } = seed;
 
         public List<(GapCandidate Candidate, string Key)> Members { get; } = [];
     }

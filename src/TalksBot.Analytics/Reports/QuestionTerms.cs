@@ -1,18 +1,19 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 using TalksBot.Core.Text;
 
 namespace TalksBot.Analytics.Reports;
 
 /// <summary>
-/// Reduces a question to the content terms its paraphrases share: lower-cased words without punctuation or
-/// function words, lightly stemmed, with irregular verb forms and demonyms folded onto one term, so
-/// "Who was leading the American delegation?" and "who led the U.S. delegation" meet. General English only.
+/// Reduces a question to what its paraphrases share: lower-cased words without punctuation or function words,
+/// lightly stemmed, with irregular verb forms and demonyms folded onto one term, so "Who was leading the
+/// American delegation?" and "who led the U.S. delegation" meet, while "the Russian delegation" does not.
+/// General English only.
 /// </summary>
-internal static class QuestionTerms
+internal static partial class QuestionTerms
 {
-    // Function words and the filler of questions put to a bot. Question words are kept on purpose: "when were
-    // the talks" and "where were the talks" are different gaps. "us" is kept too: in questions about these
-    // talks it is far more often "U.S." (which the tokenizer also yields as "us") than the pronoun.
+    // Function words and the filler of questions put to a bot. "us" is not one: in questions about these talks
+    // it is far more often "U.S." (which the tokenizer also yields as "us") than the pronoun.
     private static readonly FrozenSet<string> StopWords = FrozenSet.ToFrozenSet(
     [
         "a", "an", "the", "and", "or", "but", "if", "then", "than", "so", "as", "of", "in", "on", "at", "to", "for",
@@ -27,9 +28,8 @@ internal static class QuestionTerms
     private static readonly FrozenSet<string> QuestionWords =
         FrozenSet.ToFrozenSet(["who", "what", "when", "where", "why", "how"], StringComparer.Ordinal);
 
-    // Irregular past forms the suffix stemmer cannot reach, demonyms that name the same country, and question
-    // words that ask the same thing.
-    private static readonly FrozenDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
+    // Irregular past forms the suffix stemmer cannot reach, and question words that ask the same thing.
+    private static readonly FrozenDictionary<string, string> WordForms = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["led"] = "lead", ["met"] = "meet", ["said"] = "say", ["says"] = "say", ["told"] = "tell", ["took"] = "take",
         ["taken"] = "take", ["held"] = "hold", ["made"] = "make", ["went"] = "go", ["gone"] = "go", ["gave"] = "give",
@@ -41,75 +41,109 @@ internal static class QuestionTerms
         ["fought"] = "fight", ["broke"] = "break", ["broken"] = "break", ["drew"] = "draw", ["drawn"] = "draw",
         ["fell"] = "fall", ["kept"] = "keep", ["rose"] = "rise", ["spent"] = "spend", ["struck"] = "strike",
         ["threw"] = "throw", ["understood"] = "understand", ["agreed"] = "agree", ["agrees"] = "agree",
-        ["america"] = "us", ["american"] = "us", ["usa"] = "us", ["russian"] = "russia", ["ukrainian"] = "ukraine",
-        ["european"] = "europe", ["british"] = "uk", ["britain"] = "uk", ["chinese"] = "china",
         ["which"] = "what", ["whom"] = "who", ["whose"] = "who",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, string> Phrases = new Dictionary<string, string>(StringComparer.Ordinal)
+    // Countries under their demonyms and other names; each target is a name however it was typed.
+    private static readonly FrozenDictionary<string, string> Places = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["united states"] = "us",
-        ["united kingdom"] = "uk",
-        ["european union"] = "eu",
+        ["us"] = "us", ["usa"] = "us", ["america"] = "us", ["american"] = "us", ["united states"] = "us",
+        ["russia"] = "russia", ["russian"] = "russia", ["ukraine"] = "ukraine", ["ukrainian"] = "ukraine",
+        ["europe"] = "europe", ["european"] = "europe", ["eu"] = "eu", ["european union"] = "eu",
+        ["uk"] = "uk", ["britain"] = "uk", ["british"] = "uk", ["united kingdom"] = "uk",
+        ["china"] = "china", ["chinese"] = "china",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static IReadOnlySet<string> Of(string question)
+    public static QuestionSignature Of(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
+        var capitalised = CapitalisedWords(question);
         var words = WordTokenizer.Words(question);
-        var terms = new SortedSet<string>(StringComparer.Ordinal);
+        var asks = new SortedSet<string>(StringComparer.Ordinal);
+        var content = new SortedSet<string>(StringComparer.Ordinal);
+        var names = new SortedSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
         {
-            if (i + 1 < words.Count && Phrases.TryGetValue(words[i] + " " + words[i + 1], out var phrase))
+            var word = words[i];
+            if (i + 1 < words.Count && Places.TryGetValue(word + " " + words[i + 1], out var place))
             {
-                terms.Add(phrase);
                 i++;
             }
-            else if (!StopWords.Contains(words[i]))
+            else if (!Places.TryGetValue(word, out place) && !Places.TryGetValue(WordTokenizer.Stem(word), out place))
             {
-                terms.Add(Canonical(words[i]));
+                place = null;
+            }
+
+            if (place is not null)
+            {
+                content.Add(place);
+                names.Add(place);
+                continue;
+            }
+
+            if (StopWords.Contains(word))
+            {
+                continue;
+            }
+
+            var term = Canonical(word);
+            (QuestionWords.Contains(term) ? asks : content).Add(term);
+            if (capitalised.Contains(word))
+            {
+                names.Add(term);
             }
         }
 
         // A question of nothing but function words ("is it?") still needs terms to be compared by.
-        if (terms.Count == 0)
+        if (asks.Count == 0 && content.Count == 0)
         {
-            terms.UnionWith(words.Select(Canonical));
+            content.UnionWith(words.Select(Canonical));
         }
 
-        return terms;
+        return new QuestionSignature(asks, content, names);
     }
 
     /// <summary>
-    /// Token Jaccard over the content terms. The question words decide only whether two questions can match at
-    /// all ("when" vs "where"), so a shared "what … role" frame does not make questions about two people alike.
+    /// Token Jaccard over the content terms, after two vetoes: questions asking different things ("when" vs
+    /// "where") or about different names ("the U.S. position" vs "Russia's position") never match.
     /// </summary>
-    public static double Similarity(IReadOnlySet<string> left, IReadOnlySet<string> right)
+    public static double Similarity(QuestionSignature left, QuestionSignature right)
     {
-        var asksLeft = left.Where(QuestionWords.Contains).ToHashSet(StringComparer.Ordinal);
-        var asksRight = right.Where(QuestionWords.Contains).ToHashSet(StringComparer.Ordinal);
-        if (asksLeft.Count > 0 && asksRight.Count > 0 && !asksLeft.Overlaps(asksRight))
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        if (Disjoint(left.Asks, right.Asks) || Disjoint(left.Names, right.Names))
         {
             return 0;
         }
 
-        var contentLeft = left.Except(asksLeft).ToHashSet(StringComparer.Ordinal);
-        var contentRight = right.Except(asksRight).ToHashSet(StringComparer.Ordinal);
-        return contentLeft.Count == 0 && contentRight.Count == 0 ? Jaccard(left, right) : Jaccard(contentLeft, contentRight);
+        var shared = left.Content.Count(right.Content.Contains);
+        var union = left.Content.Count + right.Content.Count - shared;
+        return union == 0 ? 1 : (double)shared / union;
     }
 
-    private static double Jaccard(IReadOnlySet<string> left, IReadOnlySet<string> right)
+    private static bool Disjoint(IReadOnlySet<string> left, IReadOnlySet<string> right) =>
+        left.Count > 0 && right.Count > 0 && !left.Overlaps(right);
+
+    // Words written with a capital anywhere but at the start of the question: names, as far as casing tells.
+    private static HashSet<string> CapitalisedWords(string question)
     {
-        var shared = left.Count(right.Contains);
-        var union = left.Count + right.Count - shared;
-        return union == 0 ? 1 : (double)shared / union;
+        var capitalised = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var match in WordPattern().Matches(question).Skip(1))
+        {
+            if (char.IsUpper(match.Value[0]))
+            {
+                capitalised.UnionWith(WordTokenizer.Words(match.Value));
+            }
+        }
+
+        return capitalised;
     }
 
     private static string Canonical(string word)
     {
-        if (Aliases.TryGetValue(word, out var alias))
+        if (WordForms.TryGetValue(word, out var form))
         {
-            return alias;
+            return form;
         }
 
         if (QuestionWords.Contains(word))
@@ -118,6 +152,9 @@ internal static class QuestionTerms
         }
 
         var stem = WordTokenizer.Stem(word);
-        return Aliases.TryGetValue(stem, out alias) ? alias : stem;
+        return WordForms.TryGetValue(stem, out form) ? form : stem;
     }
+
+    [GeneratedRegex(@"[\p{L}\p{Nd}][\p{L}\p{Nd}.'’]*")]
+    private static partial Regex WordPattern();
 }

@@ -42,6 +42,15 @@ public sealed class GapClustererTests
     }
 
     [Fact]
+    public void TheSameQuestionAboutAnotherCountryIsAnotherGroup()
+    {
+        var gaps = GapClusterer.Group(
+            [Unanswered("Who led the U.S. delegation?", 0), Unanswered("Who led the Russian delegation?", 1)], top: 10);
+
+        Assert.Equal(2, gaps.Count);
+    }
+
+    [Fact]
     public void QuestionsAskingWhenAndWhereAboutTheSameThingStayApart()
     {
         var gaps = GapClusterer.Group(

@@ -10,7 +10,17 @@ public sealed class QuestionTermsTests
     [InlineData("Who led the United States delegation")]
     public void CountryNamesDemonymsAndVerbFormsMeetOnOneTerm(string question)
     {
-        Assert.Equal(["delegation", "lead", "us", "who"], QuestionTerms.Of(question));
+        var signature = QuestionTerms.Of(question);
+
+        Assert.Equal(["who"], signature.Asks);
+        Assert.Equal(["delegation", "lead", "us"], signature.Content);
+        Assert.Equal(["us"], signature.Names);
+    }
+
+    [Fact]
+    public void WordsCapitalisedMidSentenceAreNames()
+    {
+        Assert.Equal(["rubio", "witkoff"], QuestionTerms.Of("Did Rubio meet with Witkoff first?").Names);
     }
 
     [Fact]
@@ -20,8 +30,16 @@ public sealed class QuestionTermsTests
     }
 
     [Fact]
+    public void QuestionsAboutDifferentCountriesAreNotSimilar()
+    {
+        Assert.Equal(0, QuestionTerms.Similarity(
+            QuestionTerms.Of("What was the U.S. position on security concerns?"),
+            QuestionTerms.Of("What was Russia's position on security concerns?")));
+    }
+
+    [Fact]
     public void QuestionOfOnlyFunctionWordsStillHasTerms()
     {
-        Assert.NotEmpty(QuestionTerms.Of("Is it?"));
+        Assert.NotEmpty(QuestionTerms.Of("Is it?").Content);
     }
 }
