@@ -226,6 +226,19 @@ public sealed class GenerativeAnswererTests
     }
 
     [Fact]
+    public async Task StreamingRetriesAServerErrorBeforeTheFirstToken()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Token);
+        server.EnqueueChat(FakeOpenAiReply.Error(503, "overloaded"), FakeOpenAiReply.Text("The officials met in Riyadh [2]."));
+        var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
+
+        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+
+        Assert.Equal(2, server.ChatRequests.Count);
+        Assert.Equal("generative", updates[^1].Final!.Answerer);
+    }
+
+    [Fact]
     public async Task StreamingTheSentinelShowsNoTextAndEndsWithAnAbstention()
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);

@@ -31,6 +31,14 @@ public sealed class ReplyVerifierTests
     }
 
     [Fact]
+    public void AMarkerOpeningTheReplyQuotesTheSentenceItOpens()
+    {
+        var verified = ReplyVerifier.Verify("[2] Marco Rubio led the American delegation.", SampleArticles.Passages());
+
+        Assert.Equal("Secretary of State Marco Rubio led the American delegation.", Assert.Single(verified.Citations).Quote);
+    }
+
+    [Fact]
     public void TheQuoteIsThePassageSentenceSharingTheMostWordsWithTheClaim()
     {
         var verified = ReplyVerifier.Verify("Marco Rubio led the American delegation [2].", SampleArticles.Passages());

@@ -87,8 +87,7 @@ internal static partial class ReplyVerifier
         }
     }
 
-    // The claim is the reply sentence holding the marker, up to the marker; a marker opening a sentence ("... Riyadh. [2]")
-    // belongs to the sentence before it.
+    // The claim is the reply sentence holding the marker, up to the marker.
     private static string Claim(string text, IReadOnlyList<TextSegment> sentences, int markerIndex)
     {
         for (var i = 0; i < sentences.Count; i++)
@@ -100,12 +99,13 @@ internal static partial class ReplyVerifier
             }
 
             var claim = StripMarkers(text[sentence.Start..markerIndex]);
-            if (WordTokenizer.Words(claim).Count == 0 && i > 0)
+            if (WordTokenizer.Words(claim).Count > 0)
             {
-                claim = StripMarkers(sentences[i - 1].Text);
+                return claim;
             }
 
-            return claim;
+            // Nothing before the marker: it closes the previous sentence, or (first in the reply, "[1] The talks...") opens its own.
+            return StripMarkers(i > 0 ? sentences[i - 1].Text : sentence.Text);
         }
 
         return StripMarkers(text[..markerIndex]);
