@@ -21,6 +21,18 @@ public sealed class SharedFileTests
         Assert.Equal(200, (await reader.ListAsync(1000, Ct)).Count);
     }
 
+    [Fact]
+    public async Task OpenedDatabaseUsesWriteAheadLoggingSoReadersDoNotBlockTheWriter()
+    {
+        using var db = new TempDatabase();
+        await using (var store = db.OpenStore())
+        {
+            await store.OpenAsync(Ct);
+        }
+
+        Assert.Equal<object?>(["wal"], Assert.Single(await db.QueryAsync("PRAGMA journal_mode")));
+    }
+
     private static async Task WriteManyAsync(SqliteAnalyticsStore store, string who)
     {
         for (var i = 0; i < 100; i++)
