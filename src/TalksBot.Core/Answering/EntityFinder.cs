@@ -170,17 +170,19 @@ internal sealed partial class EntityFinder
     public bool HasRelativeDate(string lowerText, bool allowSince) =>
         _lexicon.RelativeDateWords.Any(w => ContainsWord(lowerText, w)) || (allowSince && SincePattern().IsMatch(lowerText));
 
-    public bool HasPlace(string text)
+    /// <summary>How surely the text names a place: 2 for a known place, 1 for "in/at" and a capitalised name, 0 for none.</summary>
+    /// <remarks>"in Ukraine" is usually the topic, not the venue, so a side's name after "in" does not count.</remarks>
+    /// <remarks>A capital that also names a side ("Moscow") counts only after "in"/"at": elsewhere it is the side talking.</remarks>
+    public int PlaceStrength(string text)
     {
-        if (_lexicon.Places.Any(p => ContainsWord(text, p)))
+        if (_lexicon.Places.Any(p => !IsSideWord(p.ToLowerInvariant()) && ContainsWord(text, p)))
         {
-            return true;
+            return 2;
         }
 
-        var lower = text.ToLowerInvariant();
         return PlacePattern().Matches(text).Any(m => _lexicon.PlaceCues.Contains(m.Groups["cue"].Value.ToLowerInvariant())
-            && !_lexicon.Months.ContainsKey(m.Groups["name"].Value.ToLowerInvariant()))
-            || lower.Contains("venue", StringComparison.Ordinal);
+            && !_lexicon.Months.ContainsKey(m.Groups["name"].Value.ToLowerInvariant())
+            && (!IsSideWord(m.Groups["name"].Value.ToLowerInvariant()) || _placeWords.Contains(m.Groups["name"].Value.ToLowerInvariant()))) ? 1 : 0;
     }
 
     public static bool HasNumber(string text) => NumberPattern().IsMatch(text);

@@ -12,7 +12,7 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
 {
     // Share of a question's weighted content words a sentence must support; calibrated on the Q&A suite so that
     // paraphrases pass and questions about things the articles never mention do not.
-    internal const double SupportThreshold = 0.6;
+    internal const double SupportThreshold = 0.56;
 
     private readonly QuestionAnalyzer _analyzer;
     private readonly CandidateBuilder _candidates;

@@ -38,7 +38,8 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
             .ToList();
         var allMentions = mentions.Concat(misspelt).OrderBy(m => m.Start).ToList();
         var names = Names(tokens, allMentions);
-        var kind = Classify(ClausePart(lower), names.Count > 0);
+        var clause = ClausePart(lower);
+        var kind = Classify(clause, names.Count > 0);
         return new QuestionAnalysis(
             text,
             kind,
@@ -46,6 +47,7 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
             SubjectSide(text, allMentions),
             [.. allMentions.Select(m => m.Side).Distinct()],
             names,
+            kind == QuestionKind.Who && AsksForPersonNoun(clause),
             injection);
     }
 
@@ -95,7 +97,9 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
             var stem = WordTokenizer.Stem(word);
             if (terms.All(t => t.Stem != stem))
             {
-                terms.Add(new QueryTerm(stem, nameWords.Contains(word)));
+                // Dates and numbers pin down which event is meant, as names do; they are not what is asked.
+                var specific = nameWords.Contains(word) || lexicon.Months.ContainsKey(word) || word.All(char.IsDigit);
+                terms.Add(new QueryTerm(stem, specific));
             }
         }
 
@@ -111,15 +115,22 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
         }
 
         var subjects = mentions
-            .Where(m => FollowedBySubjectNoun(text, m.End))
+            .Where(m => FollowedBySubjectNoun(text, m.End, mentions))
             .Select(m => m.Side)
             .Distinct()
             .ToList();
         return subjects.Count == 1 ? subjects[0] : null;
     }
 
-    private static bool FollowedBySubjectNoun(string text, int end)
+    // "the American and Russian officials": a side joined to the next one shares its noun.
+    private static bool FollowedBySubjectNoun(string text, int end, List<SideMention> mentions)
     {
+        var joined = CoordinationPattern().Match(text, end);
+        if (joined.Success && joined.Index == end && mentions.FirstOrDefault(m => m.Start == end + joined.Length) is { Side: not null } joinedSide)
+        {
+            return FollowedBySubjectNoun(text, joinedSide.End, mentions);
+        }
+
         var rest = text[end..].TrimStart();
         if (rest.StartsWith("'s", StringComparison.Ordinal) || rest.StartsWith("’s", StringComparison.Ordinal))
         {
@@ -153,6 +164,14 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
         }
 
         return lower;
+    }
+
+    // "Which U.S. president ...", "What officials ...": the noun asked about names a kind of person.
+    private bool AsksForPersonNoun(string lower)
+    {
+        var words = WordPattern().Matches(lower).Select(m => m.Value).ToList();
+        return words.Count > 1 && words[0] is "which" or "what"
+            && words.Skip(1).Take(4).TakeWhile(w => !Auxiliaries.Contains(w)).Any(lexicon.PersonNouns.Contains);
     }
 
     private QuestionKind Classify(string lower, bool hasNames)
@@ -206,7 +225,7 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
 
         var words = WordPattern().Matches(lower).Select(m => m.Value).ToArray();
         if (first is "who" or "whom" or "whose" || words[^1] is "whom" or "who"
-            || (first is "which" or "what" && words.Skip(1).Take(4).Any(lexicon.PersonNouns.Contains)))
+            || AsksForPersonNoun(lower))
         {
             return QuestionKind.Who;
         }
@@ -218,6 +237,9 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
 
         return Auxiliaries.Contains(first) ? QuestionKind.YesNo : QuestionKind.What;
     }
+
+    [GeneratedRegex(@"\G(?:['’]s)?(?:,\s*|\s+)(?:and|or)?\s*")]
+    private static partial Regex CoordinationPattern();
 
     [GeneratedRegex(@"['’]s$")]
     private static partial Regex PossessivePattern();

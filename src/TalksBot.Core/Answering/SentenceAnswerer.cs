@@ -141,8 +141,12 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
         }
 
         var coverage = total == 0 ? 0 : covered / total;
+
+        // Of two sentences that cover the question alike, the one that says what is asked beats the one that names who.
+        var contentFactor = contentTotal == 0 ? 1 : 0.6 + (0.4 * contentCovered / contentTotal);
         var rankFactor = 1 + (0.05 / (1 + candidate.Source.Rank));
-        return new ScoredCandidate(candidate, coverage, coverage * sideFactor * typeFactor * rankFactor);
+        // Coverage squared: what a sentence says outweighs what kind of sentence it is.
+        return new ScoredCandidate(candidate, coverage, coverage * coverage * contentFactor * sideFactor * typeFactor * rankFactor);
     }
 
     // 0 rules a sentence out: a "when" question needs a date, a "who is" question the person with a role, and so on.
@@ -155,7 +159,7 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
                 var since = question.Text.Contains("since", StringComparison.OrdinalIgnoreCase);
                 return entities.Dates(text).Count > 0 ? 1.2 : entities.HasRelativeDate(text.ToLowerInvariant(), since) ? 1.0 : 0;
             case QuestionKind.Where:
-                return entities.HasPlace(text) ? 1.2 : 0;
+                return entities.PlaceStrength(text) switch { 2 => 1.4, 1 => 1.1, _ => 0 };
             case QuestionKind.HowMany:
                 return EntityFinder.HasNumber(text) ? 1.2 : 0;
             case QuestionKind.WhoIs:
@@ -189,7 +193,7 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
         {
             if (people.Any(p => SideOf(p, candidate) == side))
             {
-                return 1.5 + roleBonus;
+                return 1.3 + roleBonus;
             }
 
             if (people.Any(p => SideOf(p, candidate) is null))
@@ -197,10 +201,10 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
                 return 1.1 + roleBonus;
             }
 
-            return candidate.Sides.Any(s => s.Side == side) && NewProperNoun(question, candidate.Text) ? 0.7 : 0;
+            return !question.WantsPerson && candidate.Sides.Any(s => s.Side == side) && NewProperNoun(question, candidate.Text) ? 0.9 : 0;
         }
 
-        return people.Count > 0 ? 1.4 + roleBonus : NewProperNoun(question, candidate.Text) ? 0.8 : 0;
+        return people.Count > 0 ? 1.3 + roleBonus : !question.WantsPerson && NewProperNoun(question, candidate.Text) ? 0.9 : 0;
     }
 
     private bool RoleMatches(QuestionAnalysis question, PersonMention person)
@@ -289,7 +293,7 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
             return null;
         }
 
-        foreach (var other in ranked.Skip(1).Where(o => o.Coverage >= threshold && o.Score >= best.Score * 0.6))
+        foreach (var other in ranked.Skip(1).Where(o => o.Coverage >= threshold && o.Coverage >= best.Coverage * 0.85))
         {
             if (other.Candidate.ArticleId == best.Candidate.ArticleId)
             {
