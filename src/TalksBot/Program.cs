@@ -1,1 +1,8 @@
-namespace TalksBot; internal static class Program { private static int Main() => 0; }
+using TalksBot.Cli;
+
+namespace TalksBot;
+
+internal static class Program
+{
+    private static Task<int> Main(string[] args) => TalksBotCommandLine.Build().Parse(args).InvokeAsync();
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using System.Text.Json;
+using TalksBot.Core.Analytics;
+using TalksBot.Core.Answering;
+using TalksBot.Indexing;
+
+namespace TalksBot.Cli;
+
+/// <summary><c>talksbot ask "QUESTION" [--json]</c>: one cited answer from the article set.</summary>
+internal static class AskCommand
+{
+    public static Command Create(Option<string[]> config)
+    {
+        var question = new Argument<string>("question") { Description = "The question, in quotes." };
+        var json = new Option<bool>("--json") { Description = "Print exactly one JSON object instead of formatted text." };
+        var command = new Command("ask", "Answer a question from the articles, with citations.") { question, json };
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, config, async (services, token) =>
+        {
+            var text = parse.GetRequiredValue(question);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                CliHost.WriteError("The question is empty: ask \"Who led the U.S. delegation?\"");
+                return ExitCodes.Configuration;
+            }
+
+            await services.Get<ArticleIndexService>().EnsureServingAsync(CliHost.StandardError, token);
+            var result = await services.Get<IAskService>().AskAsync(new AskRequest(text), token);
+            await services.Get<ConsoleQuestionLog>().RecordAsync(result, AskChannel.Console, token);
+
+            if (parse.GetValue(json))
+                Console.Out.WriteLine(JsonSerializer.Serialize(AskJson.From(result), CliJsonContext.Default.AskJson));
+            else
+                AnswerPrinter.Print(result);
+            return ExitCodes.Success;
+        }, ct));
+        return command;
+    }
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Spectre.Console;
+using TalksBot.Core.Analytics;
+using TalksBot.Core.Answering;
+using TalksBot.Indexing;
+
+namespace TalksBot.Cli;
+
+/// <summary><c>talksbot chat</c>: a console conversation, so follow-ups ("and who led the Russian side?") see earlier turns.</summary>
+internal static class ChatCommand
+{
+    public static Command Create(Option<string[]> config)
+    {
+        var command = new Command("chat", "Ask questions one after another in a conversation; an empty line or Ctrl+D ends it.");
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, config, async (services, token) =>
+        {
+            await services.Get<ArticleIndexService>().EnsureServingAsync(CliHost.StandardError, token);
+            var ask = services.Get<IAskService>();
+            var log = services.Get<ConsoleQuestionLog>();
+            var conversationId = "console:" + Guid.NewGuid().ToString("N");
+            while (!token.IsCancellationRequested)
+            {
+                AnsiConsole.Markup("[bold]?[/] ");
+                var line = Console.ReadLine();
+                if (string.IsNullOrWhiteSpace(line))
+                    break;
+                var result = await ask.AskAsync(new AskRequest(line, conversationId), token);
+                await log.RecordAsync(result, AskChannel.Console, token);
+                AnswerPrinter.Print(result);
+                AnsiConsole.WriteLine();
+            }
+            return ExitCodes.Success;
+        }, ct));
+        return command;
+    }
+}

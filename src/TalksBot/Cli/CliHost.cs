@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+using TalksBot.Hosting;
+
+namespace TalksBot.Cli;
+
+/// <summary>Runs one CLI verb inside the started host and turns known failures into a message and an exit code.</summary>
+internal static class CliHost
+{
+    public static async Task<int> RunAsync(
+        ParseResult parse, Option<string[]> config, Func<IServiceProvider, CancellationToken, Task<int>> verb,
+        CancellationToken cancellationToken, bool hosted = false)
+    {
+        try
+        {
+            var builder = TalksBotHost.CreateBuilder(parse.GetValue(config) ?? [], hosted);
+            using var host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            try
+            {
+                return await verb(host.Services, cancellationToken);
+            }
+            finally
+            {
+                // Stop what we started (the managed Qdrant) even when the verb failed or was cancelled.
+                using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await host.StopAsync(stopTimeout.Token);
+            }
+        }
+        catch (OptionsValidationException ex)
+        {
+            WriteError("Configuration error: " + string.Join(" ", ex.Failures));
+            return ExitCodes.Configuration;
+        }
+        catch (ConfigurationOverrideException ex)
+        {
+            WriteError(ex.Message);
+            return ExitCodes.Configuration;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            WriteError("Cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex) when (UserFacingError.Describe(ex) is { } message)
+        {
+            WriteError(message);
+            return ExitCodes.Failure;
+        }
+    }
+
+    public static void WriteError(string message) =>
+        Console.Error.WriteLine("talksbot: " + message);
+
+    public static IAnsiConsole StandardError { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Console.Error),
+    });
+
+    public static T Get<T>(this IServiceProvider services) where T : notnull => services.GetRequiredService<T>();
+}

@@ -1,0 +1,14 @@
+namespace TalksBot.Cli;
+
+/// <summary>Process exit codes, documented in the README.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int Configuration = 2;
+    /// <summary>Some article files were skipped; the rest were indexed.</summary>
+    public const int PartialSuccess = 3;
+    /// <summary>eval: accuracy below --min-accuracy.</summary>
+    public const int BelowThreshold = 4;
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TalksBot.Analytics;
+using TalksBot.Cli;
+using TalksBot.Core.Answering;
+using TalksBot.Core.Articles;
+using TalksBot.Core.Embeddings;
+using TalksBot.Core.Passages;
+using TalksBot.Discord;
+using TalksBot.Indexing;
+using TalksBot.Llm;
+using TalksBot.Llm.Answering;
+using TalksBot.Llm.OpenAi;
+using TalksBot.Qdrant;
+using TalksBot.WebArticles;
+
+namespace TalksBot.Hosting;
+
+/// <summary>The table of contents of the application: each project contributes its one <c>AddXxx</c>.</summary>
+internal static class TalksBotServices
+{
+    public static IHostApplicationBuilder AddTalksBotServices(this IHostApplicationBuilder builder, bool hosted)
+    {
+        var services = builder.Services;
+
+        // Articles → passages → embeddings: the embedded defaults need no model and no network.
+        services.AddOptionsWithValidateOnStart<ArticlesOptions, ArticlesOptionsValidator>().Bind(builder.Configuration.GetSection(ArticlesOptions.Section));
+        services.AddOptionsWithValidateOnStart<ArticleLoaderOptions>().Bind(builder.Configuration.GetSection(ArticleLoaderOptions.Section)).ValidateDataAnnotations();
+        services.AddSingleton(sp => new ArticleLoader(
+            sp.GetRequiredService<IOptions<ArticleLoaderOptions>>().Value,
+            sp.GetServices<IArticleFileFormat>(),
+            sp.GetRequiredService<ILogger<ArticleLoader>>()));
+        services.AddSingleton<PassageChunker>();
+        builder.AddWebArticles();
+
+        // An OpenAI-compatible embedding model replaces the hashing embedder when Llm:EmbeddingModel is set; the
+        // index fingerprint names the embedder, so switching builds a new collection instead of mixing vectors.
+        builder.AddLlm();
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+            sp.GetService<OpenAiEmbeddingGenerator>() as IEmbeddingGenerator<string, Embedding<float>> ?? new HashingEmbeddingGenerator());
+
+        builder.AddQdrant();
+        services.AddSingleton<ArticleIndexService>();
+
+        // Answering: the extractive answerer is the default and the generative answerer's fallback.
+        services.AddOptionsWithValidateOnStart<AnsweringOptions>().Bind(builder.Configuration.GetSection(AnsweringOptions.Section)).ValidateDataAnnotations();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnsweringOptions>>().Value);
+        services.AddSingleton(sp => Lexicon.Load(sp.GetRequiredService<AnsweringOptions>().LexiconPath));
+        services.AddSingleton<ConversationMemory>();
+        services.AddSingleton<ExtractiveAnswerer>();
+        services.AddKeyedSingleton<IAnswerer>(LlmServiceKeys.FallbackAnswerer, (sp, _) => sp.GetRequiredService<ExtractiveAnswerer>());
+        services.AddSingleton<IAnswerer>(sp =>
+            sp.GetService<GenerativeAnswerer>() as IAnswerer ?? sp.GetRequiredService<ExtractiveAnswerer>());
+        services.AddSingleton<IAskService, AskService>();
+
+        builder.AddAnalytics();
+        services.AddSingleton<ConsoleQuestionLog>();
+
+        if (hosted && !string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]))
+            builder.AddDiscordBot();
+        return builder;
+    }
+}
