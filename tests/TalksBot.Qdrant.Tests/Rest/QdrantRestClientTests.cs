@@ -173,6 +173,21 @@ public sealed class QdrantRestClientTests(QdrantFixture qdrant)
     }
 
     [Fact]
+    public async Task AnUnreachableQdrantSurfacesAsATransientQdrantExceptionAfterRetries()
+    {
+        var closedPort = LoopbackPorts.Free(1)[0];
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{closedPort}/") };
+        var client = new QdrantRestClient(http);
+
+        var error = await Assert.ThrowsAsync<QdrantException>(() => client.ListCollectionsAsync(Ct));
+
+        Assert.Null(error.StatusCode);
+        Assert.True(error.IsTransient);
+        Assert.Contains($"127.0.0.1:{closedPort}", error.Message, StringComparison.Ordinal);
+        Assert.False(await client.IsReadyAsync(Ct));
+    }
+
+    [Fact]
     public async Task ReadinessIsReportedByReadyz()
     {
         Assert.True(await _client.IsReadyAsync(Ct));
