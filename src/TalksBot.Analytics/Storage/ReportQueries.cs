@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using TalksBot.Analytics.Reports;
 
@@ -53,7 +54,7 @@ internal static class ReportQueries
             .With("$from", from)
             .With("$offset", rank - 1);
         var value = await query.ExecuteScalarAsync(cancellationToken);
-        return TimeSpan.FromMilliseconds(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+        return TimeSpan.FromMilliseconds(Convert.ToInt64(value, CultureInfo.InvariantCulture));
     }
 
     private static async Task<IReadOnlyList<CitedArticle>> MostCitedAsync(
