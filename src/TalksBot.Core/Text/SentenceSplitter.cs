@@ -8,12 +8,23 @@ namespace TalksBot.Core.Text;
 /// </summary>
 public static class SentenceSplitter
 {
+    // Titles, months and days: abbreviations only when capitalised ("Dr.", "Mar."), since "mar", "sat" and "sun" are words.
+    private static readonly HashSet<string> CapitalisedAbbreviations = new(StringComparer.Ordinal)
+    {
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Col", "Lt", "Maj", "Sgt", "Capt", "Cmdr", "Adm",
+        "Gov", "Sen", "Rep", "Pres", "Amb", "Hon", "Rev", "Fr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+        "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Inc", "Ltd", "Co", "Corp", "Dept",
+    };
+
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
-        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "maj", "sgt", "capt", "cmdr", "adm",
-        "gov", "sen", "rep", "pres", "amb", "hon", "rev", "fr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-        "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "etc", "vs", "no", "nos", "inc",
-        "ltd", "co", "corp", "dept", "approx", "est", "fig", "vol", "al", "cf", "ca", "op", "pp",
+        "etc", "vs", "approx", "est", "al", "cf", "ca",
+    };
+
+    // Abbreviations only before a number ("No. 5", "Vol. 2"); otherwise "no." ends a sentence.
+    private static readonly HashSet<string> NumberAbbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "no", "nos", "vol", "fig", "pp", "art", "sec",
     };
 
     // After a dotted acronym ("U.S.") a sentence usually goes on ("U.S. President"); these words show it ended.
@@ -164,7 +175,9 @@ public static class SentenceSplitter
             return false;
         }
 
-        if (Abbreviations.Contains(word.ToString()))
+        var token = word.ToString();
+        if (CapitalisedAbbreviations.Contains(token) || Abbreviations.Contains(token)
+            || NumberAbbreviations.Contains(token) && char.IsDigit(nextChar))
         {
             return false;
         }

@@ -37,6 +37,22 @@ public sealed class SentenceSplitterTests
     }
 
     [Fact]
+    public void WordThatIsAlsoAnAbbreviationEndsTheSentenceWhenUsedAsAWord()
+    {
+        var sentences = Texts("He said no. The talks stalled in the sun. Then they resumed.");
+
+        Assert.Equal(["He said no.", "The talks stalled in the sun.", "Then they resumed."], sentences);
+    }
+
+    [Fact]
+    public void NumberAbbreviationBeforeANumberDoesNotEndTheSentence()
+    {
+        var sentences = Texts("See resolution No. 2202 for details. It passed.");
+
+        Assert.Equal(["See resolution No. 2202 for details.", "It passed."], sentences);
+    }
+
+    [Fact]
     public void InitialsDoNotEndTheSentence()
     {
         var sentences = Texts("J. R. Smith spoke first. Others listened.");
