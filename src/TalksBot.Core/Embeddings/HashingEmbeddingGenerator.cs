@@ -35,6 +35,8 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 
     private static readonly ConcurrentDictionary<string, ulong[]> CharGramCache = new(StringComparer.Ordinal);
 
+    private static int _cachedWords;
+
     private readonly EmbeddingGeneratorMetadata _metadata;
 
     /// <summary>Creates a generator producing vectors of <paramref name="dimensions"/> floats.</summary>
@@ -160,9 +162,10 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         }
 
         var result = hashes.ToArray();
-        if (CharGramCache.Count < MaxCachedWords)
+        // ConcurrentDictionary.Count takes every lock; a plain counter is enough to bound the size.
+        if (Volatile.Read(ref _cachedWords) < MaxCachedWords && CharGramCache.TryAdd(word, result))
         {
-            CharGramCache.TryAdd(word, result);
+            Interlocked.Increment(ref _cachedWords);
         }
 
         return result;
