@@ -70,9 +70,25 @@ public sealed partial class PassageIndexWriter(
         var previous = await client.ResolveAliasAsync(_alias, cancellationToken);
         LogBuilding(collection, articles.Count, points.Count, previous);
 
+        int? dimensions = null;
         try
         {
-            await FillAsync(collection, points, embedder, fingerprint, progress, cancellationToken);
+            for (var offset = 0; offset < points.Count; offset += BatchSize)
+            {
+                var batch = points.GetRange(offset, Math.Min(BatchSize, points.Count - offset));
+                var embeddings = await EmbedAsync(batch, embedder, dimensions, cancellationToken);
+                if (dimensions is null)
+                {
+                    // The dimension is known once the embedder has answered, so the collection is created after the first batch.
+                    await CreateCollectionAsync(collection, embeddings[0].Vector.Length, fingerprint, cancellationToken);
+                    dimensions = embeddings[0].Vector.Length;
+                    await CreatePayloadIndexesAsync(collection, cancellationToken);
+                }
+
+                await UpsertAsync(collection, batch, embeddings, cancellationToken);
+                progress?.Report(new IndexBuildProgress(offset + batch.Count, points.Count));
+            }
+
             await VerifyAsync(collection, articles, points.Count, cancellationToken);
             await client.UpdateCollectionMetadataAsync(collection,
                 new Dictionary<string, JsonElement> { [IndexManifest.MetadataKey] = JsonSerializer.SerializeToElement(manifest, IndexJsonContext.Default.IndexManifest) },
@@ -82,7 +98,12 @@ public sealed partial class PassageIndexWriter(
         catch (Exception e)
         {
             LogBuildFailed(e, collection, _alias, previous);
-            await DiscardAsync(collection);
+            // Only once our create succeeded: a failed create may have met a same-named collection that is not ours to delete.
+            if (dimensions is not null)
+            {
+                await DiscardAsync(collection);
+            }
+
             throw;
         }
 
@@ -191,53 +212,54 @@ public sealed partial class PassageIndexWriter(
             PassagePayload.CurrentSchemaVersion, indexed.Length, passageCount, time.GetUtcNow(), indexed);
     }
 
-    private async Task FillAsync(string collection, List<(ArticlePassages Article, Passage Passage)> points,
-        IEmbeddingGenerator<string, Embedding<float>> embedder, string fingerprint, IProgress<IndexBuildProgress>? progress,
-        CancellationToken cancellationToken)
+    private static async Task<GeneratedEmbeddings<Embedding<float>>> EmbedAsync(List<(ArticlePassages Article, Passage Passage)> batch,
+        IEmbeddingGenerator<string, Embedding<float>> embedder, int? dimensions, CancellationToken cancellationToken)
     {
-        int? dimensions = null;
-        for (var offset = 0; offset < points.Count; offset += BatchSize)
+        var embeddings = await embedder.GenerateAsync(batch.Select(p => p.Passage.SearchText), options: null, cancellationToken);
+        if (embeddings.Count != batch.Count)
         {
-            var batch = points.GetRange(offset, Math.Min(BatchSize, points.Count - offset));
-            var embeddings = await embedder.GenerateAsync(batch.Select(p => p.Passage.SearchText), options: null, cancellationToken);
-            if (embeddings.Count != batch.Count)
-            {
-                throw new IndexBuildException($"The embedder returned {embeddings.Count} vectors for {batch.Count} passages.");
-            }
-
-            if (dimensions is null)
-            {
-                // The dimension is known only once the embedder has answered, so the collection is created after the first batch.
-                dimensions = embeddings[0].Vector.Length;
-                await client.CreateCollectionAsync(collection, dimensions.Value, new Dictionary<string, JsonElement>
-                {
-                    ["created_by"] = JsonSerializer.SerializeToElement("talksbot", IndexJsonContext.Default.String),
-                    ["fingerprint"] = JsonSerializer.SerializeToElement(fingerprint, IndexJsonContext.Default.String),
-                    ["schema_version"] = JsonSerializer.SerializeToElement(PassagePayload.CurrentSchemaVersion, IndexJsonContext.Default.Int32),
-                }, cancellationToken);
-                // Payload indexes go in before the points, as Qdrant advises; article_hash lets a later refresh find reusable points.
-                // Not waited for: the upserts below wait, and Qdrant applies the collection's updates in order.
-                await client.CreatePayloadIndexAsync(collection, "article_id", "keyword", wait: false, cancellationToken);
-                await client.CreatePayloadIndexAsync(collection, "article_hash", "keyword", wait: false, cancellationToken);
-            }
-
-            var batchPoints = new PassagePoint[batch.Count];
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var (entry, passage) = batch[i];
-                var vector = embeddings[i].Vector;
-                if (vector.Length != dimensions)
-                {
-                    throw new IndexBuildException($"The embedder returned a {vector.Length}-dimensional vector after {dimensions}-dimensional ones.");
-                }
-
-                batchPoints[i] = new PassagePoint(passage.Id, new PointVectors(vector, new Bm25Document(passage.SearchText)),
-                    PassagePayloads.From(entry.Article, passage));
-            }
-
-            await client.UpsertAsync(collection, batchPoints, cancellationToken);
-            progress?.Report(new IndexBuildProgress(offset + batch.Count, points.Count));
+            throw new IndexBuildException($"The embedder returned {embeddings.Count} vectors for {batch.Count} passages.");
         }
+
+        var expected = dimensions ?? embeddings[0].Vector.Length;
+        if (embeddings.FirstOrDefault(e => e.Vector.Length != expected) is { } odd)
+        {
+            throw new IndexBuildException($"The embedder returned a {odd.Vector.Length}-dimensional vector among {expected}-dimensional ones.");
+        }
+
+        return embeddings;
+    }
+
+    private async Task CreateCollectionAsync(string collection, int dimensions, string fingerprint, CancellationToken cancellationToken)
+    {
+        await client.CreateCollectionAsync(collection, dimensions, new Dictionary<string, JsonElement>
+        {
+            ["created_by"] = JsonSerializer.SerializeToElement("talksbot", IndexJsonContext.Default.String),
+            ["fingerprint"] = JsonSerializer.SerializeToElement(fingerprint, IndexJsonContext.Default.String),
+            ["schema_version"] = JsonSerializer.SerializeToElement(PassagePayload.CurrentSchemaVersion, IndexJsonContext.Default.Int32),
+        }, cancellationToken);
+    }
+
+    private async Task CreatePayloadIndexesAsync(string collection, CancellationToken cancellationToken)
+    {
+        // Payload indexes go in before the points, as Qdrant advises; article_hash lets a later refresh find reusable points.
+        // Not waited for: the upserts wait, and Qdrant applies a collection's updates in order.
+        await client.CreatePayloadIndexAsync(collection, "article_id", "keyword", wait: false, cancellationToken);
+        await client.CreatePayloadIndexAsync(collection, "article_hash", "keyword", wait: false, cancellationToken);
+    }
+
+    private async Task UpsertAsync(string collection, List<(ArticlePassages Article, Passage Passage)> batch,
+        GeneratedEmbeddings<Embedding<float>> embeddings, CancellationToken cancellationToken)
+    {
+        var points = new PassagePoint[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (entry, passage) = batch[i];
+            points[i] = new PassagePoint(passage.Id, new PointVectors(embeddings[i].Vector, new Bm25Document(passage.SearchText)),
+                PassagePayloads.From(entry.Article, passage));
+        }
+
+        await client.UpsertAsync(collection, points, cancellationToken);
     }
 
     private async Task VerifyAsync(string collection, IReadOnlyList<ArticlePassages> articles, int passageCount, CancellationToken cancellationToken)

@@ -106,6 +106,19 @@ public sealed class PassageIndexWriterTests(QdrantFixture qdrant)
     }
 
     [Fact]
+    public async Task ABuildWhoseCollectionNameIsTakenFailsWithoutDeletingTheOtherCollection()
+    {
+        // The stepping clock's first reading names the build's collection.
+        var taken = _index.Options.CollectionPrefix + "_v20250218090001000";
+        await _index.Client.CreateCollectionAsync(taken, 128, null, Ct);
+
+        var error = await Assert.ThrowsAsync<QdrantException>(() => _index.BuildAsync(TestArticles.All, Ct));
+
+        Assert.Contains("already exists", error.QdrantError, StringComparison.Ordinal);
+        Assert.True(await _index.Client.CollectionExistsAsync(taken, Ct));
+    }
+
+    [Fact]
     public async Task RollbackPointsTheAliasAtThePreviousCollection()
     {
         var first = await _index.BuildAsync([TestArticles.Delegations], Ct);
