@@ -1,0 +1,16 @@
+namespace TalksBot.Discord.Commands;
+
+/// <summary>A slash command option.</summary>
+/// <param name="Type">3 = string, 4 = integer, 5 = boolean.</param>
+public sealed record ApplicationCommandOption(
+    int Type,
+    string Name,
+    string Description,
+    bool? Required = null,
+    int? MinLength = null,
+    int? MaxLength = null)
+{
+    public const int StringType = 3;
+    public const int IntegerType = 4;
+    public const int BooleanType = 5;
+}

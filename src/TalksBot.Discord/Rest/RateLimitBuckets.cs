@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+
+namespace TalksBot.Discord.Rest;
+
+/// <summary>Maps routes to the bucket hashes Discord reveals (X-RateLimit-Bucket) and keeps one queue per (bucket, major id).</summary>
+internal sealed class RateLimitBuckets
+{
+    private readonly ConcurrentDictionary<string, string> _hashByRoute = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
+
+    public RateLimitBucket For(string route, string majorId) =>
+        _buckets.GetOrAdd(Key(route, majorId), static _ => new RateLimitBucket());
+
+    /// <summary>Records the hash and moves the bucket state learnt under the route to it, so later calls share one queue.</summary>
+    public void Learn(string route, string majorId, string bucketHash)
+    {
+        if (_hashByRoute.TryGetValue(route, out var known) && known == bucketHash)
+        {
+            return;
+        }
+
+        var current = For(route, majorId);
+        _hashByRoute[route] = bucketHash;
+        _buckets.TryAdd(bucketHash + "|" + majorId, current);
+    }
+
+    private string Key(string route, string majorId) =>
+        (_hashByRoute.TryGetValue(route, out var hash) ? hash : route) + "|" + majorId;
+}

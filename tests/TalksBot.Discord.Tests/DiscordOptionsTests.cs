@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+
+namespace TalksBot.Discord.Tests;
+
+public sealed class DiscordOptionsTests
+{
+    private static ValidateOptionsResult Validate(DiscordOptions options) => new DiscordOptionsValidator().Validate(null, options);
+
+    [Fact]
+    public void AMissingTokenIsReportedByKey()
+    {
+        var result = Validate(new DiscordOptions());
+
+        Assert.True(result.Failed);
+        Assert.Contains("Discord:Token", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AShardIdOutsideTheShardCountIsRejected()
+    {
+        var result = Validate(new DiscordOptions { Token = "t", ShardId = 2, ShardCount = 2 });
+
+        Assert.Contains("Discord:ShardId must be less than Discord:ShardCount", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANonHttpApiBaseUrlIsRejected()
+    {
+        var result = Validate(new DiscordOptions { Token = "t", ApiBaseUrl = new Uri("ftp://example.org/api/v10") });
+
+        Assert.Contains("Discord:ApiBaseUrl", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATokenWithTheBotPrefixIsRejectedWithoutEchoingIt()
+    {
+        var result = Validate(new DiscordOptions { Token = "Bot secret-value" });
+
+        Assert.Contains("Discord:Token", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-value", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HttpIsAcceptedSoALocalFakeCanStandIn() =>
+        Assert.True(Validate(new DiscordOptions { Token = "t", ApiBaseUrl = new Uri("http://127.0.0.1:5000/api/v10") }).Succeeded);
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+
+namespace TalksBot.Testing.FakeDiscord;
+
+/// <summary>A REST request the fake Discord received.</summary>
+public sealed record RecordedRequest(
+    string Method,
+    string Path,
+    IReadOnlyDictionary<string, string> Headers,
+    string Body,
+    int Status,
+    DateTimeOffset At)
+{
+    /// <summary>The body as JSON (an empty object when there was none).</summary>
+    public JsonElement Json => Body.Length == 0 ? JsonDocument.Parse("{}").RootElement : JsonDocument.Parse(Body).RootElement;
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+}
