@@ -225,6 +225,11 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
 
     private async Task<Uri?> TryReuseAsync(string statePath, CancellationToken cancellationToken)
     {
+        if (!File.Exists(statePath))
+        {
+            return null;
+        }
+
         ManagedServerState? state;
         try
         {
@@ -233,7 +238,7 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
         }
         catch (Exception e) when (e is IOException or JsonException)
         {
-            return null; // No state file, or a torn one: start our own.
+            return null; // Gone meanwhile, or torn: start our own.
         }
 
         if (state is null || !IsQdrantRunning(state.Pid))
