@@ -82,6 +82,7 @@ public sealed class InteractionContext
     /// <summary>Answers with a message: the first response if none was sent yet, otherwise a follow-up.</summary>
     public async Task RespondAsync(string content, bool ephemeral, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(content);
         if (Interlocked.Exchange(ref _responded, 1) == 1)
         {
             await FollowUpAsync(content, ephemeral, cancellationToken);
@@ -99,12 +100,16 @@ public sealed class InteractionContext
     }
 
     /// <summary>Replaces the deferred "thinking…" message; text over 2000 characters continues in follow-ups.</summary>
-    public Task EditOriginalAsync(string content, CancellationToken cancellationToken) =>
-        SendAsync([.. ReplyFormatter.Split(content).Select(part => new OutgoingMessage(part))], cancellationToken);
+    public Task EditOriginalAsync(string content, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(content);
+        return SendAsync([.. ReplyFormatter.Split(content).Select(part => new OutgoingMessage(part))], cancellationToken);
+    }
 
     /// <summary>Posts another message under the interaction; ephemeral ones are seen only by the user.</summary>
     public async Task FollowUpAsync(string content, bool ephemeral, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(content);
         foreach (var part in ReplyFormatter.Split(content))
         {
             await FollowUpAsync(new OutgoingMessage(part), ephemeral, cancellationToken);

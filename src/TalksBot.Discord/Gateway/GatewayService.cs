@@ -47,7 +47,7 @@ internal sealed partial class GatewayService(
                     Stop(GatewayCloseCodes.Explain(4004));
                     return;
                 }
-                catch (DiscordRestException ex)
+                catch (Exception ex) when (ex is DiscordRestException or System.Text.Json.JsonException)
                 {
                     failures++;
                     LogGatewayLookupFailed(ex.Message);

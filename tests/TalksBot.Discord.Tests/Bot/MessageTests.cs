@@ -149,6 +149,27 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public async Task AnExhaustedBucketHoldsTheNextMessageUntilItResets()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("A sentence long enough to fill a message when it is repeated many times.", 40));
+        await using var bot = await BotHarness.StartAsync(
+            (request, _) => Task.FromResult(Answers.Cited(request.Question, text, Source)),
+            arrange: d => d.Enqueue(new ScriptedResponse(IsMessageCreate, 200, """{"id":"1"}""", new Dictionary<string, string>
+            {
+                ["X-RateLimit-Limit"] = "5",
+                ["X-RateLimit-Remaining"] = "0",
+                ["X-RateLimit-Reset-After"] = "0.4",
+                ["X-RateLimit-Bucket"] = "fakebucket1",
+            })));
+        var gateway = await bot.ReadyAsync();
+
+        await gateway.SendDispatchAsync("MESSAGE_CREATE", FakeDiscordEvents.Message("800000000000000018", UserId, Mention(bot.Discord, "Long?")));
+        var parts = await bot.Discord.WaitForRequestsAsync(IsMessageCreate, 2);
+
+        Assert.True(parts[1].At - parts[0].At >= TimeSpan.FromMilliseconds(350), $"second message after {parts[1].At - parts[0].At}");
+    }
+
+    [Fact]
     public async Task AnAnswerLongerThanAMessageIsSplitAtSentencesWithinLimits()
     {
         var sentences = Enumerable.Range(1, 60).Select(i => $"Sentence number {i} says something about the talks in some detail.").ToList();

@@ -130,6 +130,31 @@ public sealed class GatewaySessionTests
     }
 
     [Fact]
+    public async Task AnAbruptDropWithoutACloseFrameIsResumed()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var first = await bot.ReadyAsync();
+
+        first.Abort();
+        var second = await bot.Discord.WaitForConnectionAsync(1);
+
+        await second.WaitForPayloadAsync(6);
+    }
+
+    [Fact]
+    public async Task ATokenRejectedAtGatewayLookupStopsTheBotWithoutConnecting()
+    {
+        await using var bot = await BotHarness.StartAsync(arrange: d => d.Enqueue(new ScriptedResponse(r => r.Path == "/gateway/bot", 401, """{"message":"401: Unauthorized","code":0}""")));
+
+        await Eventually.UntilAsync(() => bot.Status.FatalError is not null);
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+
+        Assert.Contains("Discord:Token", bot.Status.FatalError, StringComparison.Ordinal);
+        Assert.Empty(bot.Discord.Connections);
+        Assert.Single(bot.Discord.Requests, r => r.Path == "/gateway/bot");
+    }
+
+    [Fact]
     public async Task ASessionThatKeepsFailingToResumeFallsBackToIdentify()
     {
         await using var bot = await BotHarness.StartAsync(arrange: d => d.FailResumes = true);

@@ -55,6 +55,9 @@ public sealed class FakeGatewayConnection : IDisposable
 
     public Task RequestHeartbeatAsync() => SendAsync(1, null);
 
+    /// <summary>Drops the connection without a close frame, like a network failure.</summary>
+    public void Abort() => _socket.Abort();
+
     public async Task CloseAsync(int code, string reason)
     {
         await _sendLock.WaitAsync();
