@@ -9,7 +9,7 @@ internal static class AnswerPrinter
 {
     public static void Print(AskResult result, IAnsiConsole? console = null)
     {
-        console ??= AnsiConsole.Console;
+        console ??= CliConsole.Out;
         var answer = result.Answer;
         console.MarkupLine(answer.Abstained ? $"[yellow]{Markup.Escape(answer.Text)}[/]" : Markup.Escape(answer.Text));
         if (answer.Notice is { Length: > 0 } notice)

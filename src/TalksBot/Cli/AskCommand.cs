@@ -23,7 +23,7 @@ internal static class AskCommand
                 return ExitCodes.Configuration;
             }
 
-            await services.Get<ArticleIndexService>().EnsureServingAsync(CliHost.StandardError, token);
+            await services.Get<ArticleIndexService>().EnsureServingAsync(CliConsole.Error, token);
             var result = await services.Get<IAskService>().AskAsync(new AskRequest(text), token);
             await services.Get<ConsoleQuestionLog>().RecordAsync(result, AskChannel.Console, token);
 

@@ -14,20 +14,20 @@ internal static class ChatCommand
         var command = new Command("chat", "Ask questions one after another in a conversation; an empty line or Ctrl+D ends it.");
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, config, async (services, token) =>
         {
-            await services.Get<ArticleIndexService>().EnsureServingAsync(CliHost.StandardError, token);
+            await services.Get<ArticleIndexService>().EnsureServingAsync(CliConsole.Error, token);
             var ask = services.Get<IAskService>();
             var log = services.Get<ConsoleQuestionLog>();
             var conversationId = "console:" + Guid.NewGuid().ToString("N");
             while (!token.IsCancellationRequested)
             {
-                AnsiConsole.Markup("[bold]?[/] ");
+                CliConsole.Out.Markup("[bold]?[/] ");
                 var line = Console.ReadLine();
                 if (string.IsNullOrWhiteSpace(line))
                     break;
                 var result = await ask.AskAsync(new AskRequest(line, conversationId), token);
                 await log.RecordAsync(result, AskChannel.Console, token);
                 AnswerPrinter.Print(result);
-                AnsiConsole.WriteLine();
+                CliConsole.Out.WriteLine();
             }
             return ExitCodes.Success;
         }, ct));

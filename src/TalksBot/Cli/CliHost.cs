@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Spectre.Console;
 using TalksBot.Hosting;
 
 namespace TalksBot.Cli;
@@ -53,11 +52,6 @@ internal static class CliHost
 
     public static void WriteError(string message) =>
         Console.Error.WriteLine("talksbot: " + message);
-
-    public static IAnsiConsole StandardError { get; } = AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(Console.Error),
-    });
 
     public static T Get<T>(this IServiceProvider services) where T : notnull => services.GetRequiredService<T>();
 }

@@ -41,7 +41,7 @@ internal static class EvalCommand
 
             return await CliHost.RunAsync(parse, config, async (services, token) =>
             {
-                await services.Get<ArticleIndexService>().EnsureServingAsync(CliHost.StandardError, token);
+                await services.Get<ArticleIndexService>().EnsureServingAsync(CliConsole.Error, token);
                 var report = await RunWithProgressAsync(qa, services.Get<IAskService>(), token);
 
                 var rows = EvaluationSummaryRows.For(report.Summary);
@@ -54,7 +54,7 @@ internal static class EvalCommand
                 if (parse.GetValue(minAccuracy) is { } minimum)
                 {
                     var check = report.Summary.CheckAccuracy(minimum);
-                    AnsiConsole.MarkupLine(check.Passed ? $"[green]{Markup.Escape(check.Message)}[/]" : $"[red]{Markup.Escape(check.Message)}[/]");
+                    CliConsole.Out.MarkupLine(check.Passed ? $"[green]{Markup.Escape(check.Message)}[/]" : $"[red]{Markup.Escape(check.Message)}[/]");
                     if (!check.Passed)
                         return ExitCodes.BelowThreshold;
                 }
@@ -67,7 +67,7 @@ internal static class EvalCommand
     private static async Task<EvaluationReport> RunWithProgressAsync(QaSuite qa, IAskService ask, CancellationToken cancellationToken)
     {
         EvaluationReport report = null!;
-        await CliHost.StandardError.Progress()
+        await CliConsole.Error.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async ctx =>
@@ -96,7 +96,7 @@ internal static class EvalCommand
                 value = v >= 0.9 ? $"[green]{value}[/]" : v >= 0.7 ? $"[yellow]{value}[/]" : $"[red]{value}[/]";
             table.AddRow(Markup.Escape(row.Label), value);
         }
-        AnsiConsole.Write(table);
+        CliConsole.Out.Write(table);
     }
 
     private static async Task WriteReportAsync(string path, Func<string, Task> write)
@@ -104,6 +104,6 @@ internal static class EvalCommand
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         await write(full);
-        AnsiConsole.MarkupLine($"[grey]Wrote {Markup.Escape(full)}[/]");
+        CliConsole.Out.MarkupLine($"[grey]Wrote {Markup.Escape(full)}[/]");
     }
 }

@@ -14,9 +14,9 @@ internal static class IngestCommand
         var command = new Command("ingest", "Index an article folder into Qdrant (a new version behind the alias).") { path, force };
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, config, async (services, token) =>
         {
-            var console = CliHost.StandardError;
+            var console = CliConsole.Error;
             var summary = await services.Get<ArticleIndexService>().IngestAsync(parse.GetValue(path), parse.GetValue(force), console, token);
-            Print(summary, AnsiConsole.Console);
+            Print(summary, CliConsole.Out);
             return summary.Skipped.Count > 0 ? ExitCodes.PartialSuccess : ExitCodes.Success;
         }, ct));
         return command;

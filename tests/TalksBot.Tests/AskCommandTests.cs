@@ -1,0 +1,73 @@
+using System.Text.Json;
+using TalksBot.Testing.Qdrant;
+
+namespace TalksBot.Tests;
+
+public sealed class AskCommandTests(QdrantFixture qdrant)
+{
+    private const string UsDelegationArticle = "003_0e4da796d2592ec8";
+
+    [Fact]
+    public async Task AskJsonAnswersWhoLedTheUsDelegationWithRubioCitingTheRiyadhArticle()
+    {
+        var result = await new CliRun(qdrant).RunAsync("ask", "--json", "Who led the U.S. delegation?");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var root = json.RootElement;
+        var answer = root.GetProperty("answer").GetString()!;
+        Assert.Contains("Marco Rubio", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lavrov", answer, StringComparison.Ordinal);
+        Assert.False(root.GetProperty("abstained").GetBoolean());
+        var citations = root.GetProperty("citations").EnumerateArray().ToList();
+        Assert.Contains(citations, c => c.GetProperty("articleId").GetString() == UsDelegationArticle);
+        Assert.All(citations, c => Assert.False(string.IsNullOrWhiteSpace(c.GetProperty("quote").GetString())));
+    }
+
+    [Fact]
+    public async Task AskJsonPrintsExactlyOneObjectWithTheDocumentedFields()
+    {
+        var result = await new CliRun(qdrant).RunAsync("ask", "--json", "When did the officials meet in Riyadh?");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(result.StandardOutput.Trim()));
+        using var json = JsonDocument.ParseValue(ref reader);
+        Assert.False(reader.Read(), "stdout holds more than one JSON value");
+        var names = json.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["question", "answer", "abstained", "citations", "latencyMs"], names);
+        var citation = json.RootElement.GetProperty("citations")[0];
+        Assert.Equal(["articleId", "title", "url", "passageId", "quote"], citation.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task AskAbstainsWhenTheArticlesDoNotSay()
+    {
+        var result = await new CliRun(qdrant).RunAsync("ask", "--json", "Which team won the 2025 Super Bowl?");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        Assert.True(json.RootElement.GetProperty("abstained").GetBoolean(), result.ToString());
+        Assert.Empty(json.RootElement.GetProperty("citations").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task AskPrintsTheAnswerAndItsSourcesAsText()
+    {
+        var result = await new CliRun(qdrant).RunAsync("ask", "Who is Kirill Dmitriev?");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Russian Direct Investment Fund", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Sources", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains(UsDelegationArticle, result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnInvalidSettingStopsStartUpWithAMessageNamingTheKey()
+    {
+        var result = await new CliRun(qdrant).With("Answering__RetrievalLimit", "0").RunAsync("ask", "Who led the U.S. delegation?");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("RetrievalLimit", result.StandardError, StringComparison.Ordinal);
+        Assert.Empty(result.StandardOutput);
+    }
+}

@@ -1,0 +1,3 @@
+using TalksBot.Testing.Qdrant;
+
+[assembly: AssemblyFixture(typeof(QdrantFixture))]

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using TalksBot.Testing.Qdrant;
+
+namespace TalksBot.Tests;
+
+/// <summary>Runs the built <c>talksbot</c> CLI as a separate process, the way a user does, against the shared real Qdrant.</summary>
+internal sealed class CliRun
+{
+    private readonly Dictionary<string, string> _environment;
+
+    public CliRun(QdrantFixture qdrant)
+    {
+        var state = Directory.CreateTempSubdirectory("talksbot-cli-").FullName;
+        StateDirectory = state;
+        // A unique alias and prefix per test keeps tests apart on the one shared server.
+        var name = QdrantFixture.UniqueName("cli");
+        _environment = new()
+        {
+            ["Qdrant__Url"] = qdrant.BaseAddress.ToString(),
+            ["Qdrant__Alias"] = name,
+            ["Qdrant__CollectionPrefix"] = name,
+            ["Articles__Path"] = Path.Combine(QdrantInstallation.RepositoryRoot, "data", "articles"),
+            ["Analytics__DatabasePath"] = Path.Combine(state, "analytics.db"),
+            ["DOTNET_NOLOGO"] = "1",
+        };
+    }
+
+    public string StateDirectory { get; }
+
+    public CliRun With(string key, string value)
+    {
+        _environment[key] = value;
+        return this;
+    }
+
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, "talksbot.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = QdrantInstallation.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add(app);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        foreach (var (key, value) in _environment)
+            start.Environment[key] = value;
+        // Nothing from the developer's machine may leak in and change behaviour.
+        start.Environment.Remove("Discord__Token");
+        start.Environment.Remove("Llm__Endpoint");
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+}
