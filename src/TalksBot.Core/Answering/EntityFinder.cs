@@ -173,14 +173,17 @@ internal sealed partial class EntityFinder
     /// <summary>How surely the text names a place: 2 for a known place, 1 for "in/at" and a capitalised name, 0 for none.</summary>
     /// <remarks>"in Ukraine" is usually the topic, not the venue, so a side's name after "in" does not count.</remarks>
     /// <remarks>A capital that also names a side ("Moscow") counts only after "in"/"at": elsewhere it is the side talking.</remarks>
-    public int PlaceStrength(string text)
+    /// <param name="asked">Names in the question: "Where is Diriyah?" is not answered by a sentence that only names Diriyah.</param>
+    public int PlaceStrength(string text, IReadOnlyList<string> asked)
     {
-        if (_lexicon.Places.Any(p => !IsSideWord(p.ToLowerInvariant()) && ContainsWord(text, p)))
+        bool IsAsked(string place) => asked.Any(a => place.Contains(a, StringComparison.OrdinalIgnoreCase));
+        if (_lexicon.Places.Any(p => !IsSideWord(p.ToLowerInvariant()) && !IsAsked(p) && ContainsWord(text, p)))
         {
             return 2;
         }
 
         return PlacePattern().Matches(text).Any(m => _lexicon.PlaceCues.Contains(m.Groups["cue"].Value.ToLowerInvariant())
+            && !IsAsked(m.Groups["name"].Value)
             && !_lexicon.Months.ContainsKey(m.Groups["name"].Value.ToLowerInvariant())
             && (!IsSideWord(m.Groups["name"].Value.ToLowerInvariant()) || _placeWords.Contains(m.Groups["name"].Value.ToLowerInvariant()))) ? 1 : 0;
     }
@@ -188,6 +191,9 @@ internal sealed partial class EntityFinder
     public static bool HasNumber(string text) => NumberPattern().IsMatch(text);
 
     public static bool HasQuotation(string text) => QuotationPattern().IsMatch(text);
+
+    /// <summary>Where the first quotation mark is, or -1.</summary>
+    public static int QuotationStart(string text) => QuotationPattern().Match(text) is { Success: true } m ? m.Index : -1;
 
     /// <summary>Capitalised words not at the start of the text: names of people, places, countries, organisations.</summary>
     public static IEnumerable<RawToken> ProperNouns(string text) =>

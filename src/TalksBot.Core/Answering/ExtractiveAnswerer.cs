@@ -31,12 +31,16 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
         var matcher = new TermMatcher(lexicon);
         _analyzer = new QuestionAnalyzer(lexicon, sides);
         _candidates = new CandidateBuilder(lexicon, sides);
-        _sentences = new SentenceAnswerer(matcher, new EntityFinder(lexicon, sides), SupportThreshold);
+        _sentences = new SentenceAnswerer(matcher, new EntityFinder(lexicon, sides), SpeechVerbs(lexicon), SupportThreshold);
         _tables = new TableAnswerer(matcher, sides);
         _metadata = new MetadataAnswerer(matcher);
         _followUps = new FollowUpRewriter(lexicon, sides);
         _logger = logger;
     }
+
+    // The synonym group of "say" is the lexicon's list of speech verbs.
+    private static HashSet<string> SpeechVerbs(Lexicon lexicon) =>
+        lexicon.SynonymGroups.FirstOrDefault(g => g.Contains("say"))?.ToHashSet(StringComparer.Ordinal) ?? ["say", "said"];
 
     /// <inheritdoc />
     public string Name => AnswerFactory.AnswererName;

@@ -7,7 +7,7 @@ namespace TalksBot.Core.Answering;
 /// Picks the sentence that best answers the question — covering its rare content words, about the side it asks
 /// about, holding the kind of thing it asks for — and states it briefly; abstains when nothing is supported enough.
 /// </summary>
-internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder entities, double threshold)
+internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder entities, IReadOnlySet<string> speechVerbs, double threshold)
 {
     // Text answers stay short enough to read in a chat reply; the citation carries the whole sentence.
     private const int MaxAnswerLength = 300;
@@ -83,7 +83,7 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
     {
         var df = candidates.Count(c => matcher.Matches(term.Stem, c.Terms));
         var idf = Math.Log(1 + (double)candidates.Count / (1 + df));
-        return term.IsName ? idf * 1.5 : df == 0 ? idf * 2 : idf;
+        return term.IsName ? idf * 1.5 : df == 0 ? idf * 1.5 : idf;
     }
 
     private ScoredCandidate? Score(QuestionAnalysis question, SentenceCandidate candidate, Dictionary<QueryTerm, double> weights)
@@ -159,19 +159,13 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
                 var since = question.Text.Contains("since", StringComparison.OrdinalIgnoreCase);
                 return entities.Dates(text).Count > 0 ? 1.2 : entities.HasRelativeDate(text.ToLowerInvariant(), since) ? 1.0 : 0;
             case QuestionKind.Where:
-                return entities.PlaceStrength(text) switch { 2 => 1.4, 1 => 1.1, _ => 0 };
+                return entities.PlaceStrength(text, question.Names) switch { 2 => 1.4, 1 => 1.1, _ => 0 };
             case QuestionKind.HowMany:
                 return EntityFinder.HasNumber(text) ? 1.2 : 0;
             case QuestionKind.WhoIs:
                 return NamedPerson(question, candidate) is { Role: not null } ? 1.5 : 0;
             case QuestionKind.Quote:
-                var named = NamesIn(question, candidate.Terms) || NamesIn(question, candidate.Context);
-                if (EntityFinder.HasQuotation(text) && named)
-                {
-                    return 1.3;
-                }
-
-                return NamesIn(question, candidate.Terms) && matcher.Matches("say", candidate.Terms) ? 1.0 : 0;
+                return QuoteFactor(question, candidate);
             case QuestionKind.Who:
                 return WhoFactor(question, candidate);
             case QuestionKind.Which:
@@ -188,23 +182,36 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
     private double WhoFactor(QuestionAnalysis question, SentenceCandidate candidate)
     {
         var people = entities.Persons(candidate.Text);
-        var roleBonus = people.Any(p => RoleMatches(question, p)) ? 0.15 : 0;
         if (question.Side is { } side)
         {
-            if (people.Any(p => SideOf(p, candidate) == side))
+            var ours = people.Where(p => SideOf(p, candidate) == side).ToList();
+            if (ours.Count > 0)
             {
-                return 1.3 + roleBonus;
+                return 1.3 + RoleFit(question, ours);
             }
 
             if (people.Any(p => SideOf(p, candidate) is null))
             {
-                return 1.1 + roleBonus;
+                return 1.1 + RoleFit(question, people);
             }
 
             return !question.WantsPerson && candidate.Sides.Any(s => s.Side == side) && NewProperNoun(question, candidate.Text) ? 0.9 : 0;
         }
 
-        return people.Count > 0 ? 1.3 + roleBonus : !question.WantsPerson && NewProperNoun(question, candidate.Text) ? 0.9 : 0;
+        return people.Count > 0 ? 1.3 + RoleFit(question, people) : !question.WantsPerson && NewProperNoun(question, candidate.Text) ? 0.9 : 0;
+    }
+
+    // +0.3 when someone holds exactly the title asked about; -0.3 when the only match is a longer title
+    // ("Deputy Foreign Minister" for "foreign minister"), which names someone else.
+    private double RoleFit(QuestionAnalysis question, IReadOnlyList<PersonMention> people)
+    {
+        if (people.Any(p => RoleMatches(question, p)))
+        {
+            return 0.3;
+        }
+
+        var asked = question.Terms.Where(t => entities.IsRoleWord(t.Stem)).Select(t => t.Stem).ToList();
+        return asked.Count > 0 && people.Any(p => p.Role is { } role && asked.All(a => WordTokenizer.Terms(role).Contains(a))) ? -0.3 : 0;
     }
 
     private bool RoleMatches(QuestionAnalysis question, PersonMention person)
@@ -217,6 +224,43 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
         var asked = question.Terms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         var role = WordTokenizer.Terms(person.Role).Where(t => t.Length > 2).ToList();
         return role.Count > 0 && role.All(r => matcher.Matches(r, asked));
+    }
+
+    // The speaker must come before what is said: "Zelensky said ..." or "He stated, \"...\"" after a sentence naming him;
+    // "Zelenskyy is willing to talk with President Putin" says nothing Putin said.
+    private double QuoteFactor(QuestionAnalysis question, SentenceCandidate candidate)
+    {
+        var text = candidate.Text;
+        var quote = EntityFinder.QuotationStart(text);
+        var speech = SpeechVerbStart(text);
+        var said = quote >= 0 ? quote : speech;
+        if (said < 0)
+        {
+            return 0;
+        }
+
+        var before = WordTokenizer.Terms(text[..said]).ToHashSet(StringComparer.Ordinal);
+        if (NamesIn(question, before))
+        {
+            return quote >= 0 ? 1.3 : 1.0;
+        }
+
+        var pronoun = PronounPattern().IsMatch(text[..said]);
+        return quote >= 0 && pronoun && NamesIn(question, candidate.Context) ? 1.3 : 0;
+    }
+
+    // Compared as written, not stemmed: "stated" and "States" share a stem.
+    private int SpeechVerbStart(string text)
+    {
+        foreach (var token in RawTokenizer.Tokens(text))
+        {
+            if (speechVerbs.Contains(token.Lower))
+            {
+                return token.Start;
+            }
+        }
+
+        return -1;
     }
 
     private bool NamesIn(QuestionAnalysis question, IReadOnlySet<string> terms)
@@ -238,9 +282,18 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
     }
 
     // A person belongs to the side named last before them in the sentence ("the American side was represented by ...");
-    // a side named after them is more often the object ("Trump ... aims to engage with Russia"), so it says nothing.
-    private static string? SideOf(PersonMention person, SentenceCandidate candidate) =>
-        candidate.Sides.LastOrDefault(s => s.End <= person.Start).Side;
+    // with none before, to the sentence's only side ("Deputy Foreign Minister Sergei Ryabkov emphasized that Russia ...").
+    private static string? SideOf(PersonMention person, SentenceCandidate candidate)
+    {
+        var before = candidate.Sides.LastOrDefault(s => s.End <= person.Start).Side;
+        if (before is not null)
+        {
+            return before;
+        }
+
+        var named = candidate.Sides.Select(s => s.Side).Distinct().ToList();
+        return named.Count == 1 ? named[0] : null;
+    }
 
     private string? RoleAnswer(QuestionAnalysis question, SentenceCandidate candidate)
     {
@@ -388,6 +441,9 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
 
     [GeneratedRegex(@"(?<=[,;:—–])")]
     private static partial Regex ClausePattern();
+
+    [GeneratedRegex(@"^\s*(?:[A-Z]\w*\s+)?(?:He|She|They)\b|\b(?:he|she|they)\s+\w+,?\s*$")]
+    private static partial Regex PronounPattern();
 
     [GeneratedRegex(@"\b(because|due to|in order to|so that|in hopes of|aims? to|aimed at|to prevent|to ensure|as a result|since)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CausePattern();
