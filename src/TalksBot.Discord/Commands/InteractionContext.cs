@@ -12,6 +12,7 @@ public sealed class InteractionContext
     private const int ChannelMessageWithSource = 4;
     private const int DeferredChannelMessage = 5;
     private const int Ephemeral = 64;
+    private const int SubcommandOption = 1;
 
     // Discord's ADMINISTRATOR bit grants every permission.
     private const ulong Administrator = 8;
@@ -52,10 +53,15 @@ public sealed class InteractionContext
     public bool HasPermissions(ulong required) =>
         GuildId is not null && ((MemberPermissions & Administrator) != 0 || (MemberPermissions & required) == required);
 
-    /// <summary>A string (or any scalar) option's value as text, or null when it was not given.</summary>
+    /// <summary>The subcommand chosen, e.g. <c>add</c> for <c>/articles add</c>; null for a command without subcommands.</summary>
+    public string? Subcommand => _interaction.Data?.Options?.FirstOrDefault(o => o.Type == SubcommandOption)?.Name;
+
+    /// <summary>A string (or any scalar) option's value as text, or null when it was not given; looks inside the subcommand too.</summary>
     public string? GetOption(string name)
     {
-        var option = _interaction.Data?.Options?.FirstOrDefault(o => o.Name == name);
+        var top = _interaction.Data?.Options ?? [];
+        var option = top.Concat(top.Where(o => o.Type == SubcommandOption).SelectMany(o => o.Options ?? []))
+            .FirstOrDefault(o => o.Name == name && o.Type != SubcommandOption);
         return option?.Value is not { } value ? null
             : value.ValueKind == JsonValueKind.String ? value.GetString()
             : value.GetRawText();

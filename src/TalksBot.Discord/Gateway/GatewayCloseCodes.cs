@@ -3,6 +3,8 @@ namespace TalksBot.Discord.Gateway;
 /// <summary>What each gateway close code asks of us (discord-api-docs docs/topics/opcodes-and-status-codes.md).</summary>
 internal static class GatewayCloseCodes
 {
+    public const string TokenFix = "Copy a fresh token from the Developer Portal (your application → Bot → Reset Token) into Discord:Token, e.g. the environment variable Discord__Token or a user secret.";
+
     public static ConnectionEndKind Classify(int? closeCode) => closeCode switch
     {
         4004 or 4010 or 4011 or 4012 or 4013 or 4014 => ConnectionEndKind.Fatal,
@@ -17,7 +19,7 @@ internal static class GatewayCloseCodes
     /// <summary>Plain words for the operator: what happened and which setting or portal switch fixes it.</summary>
     public static string Explain(int closeCode) => closeCode switch
     {
-        4004 => "Discord rejected the bot token (close 4004, authentication failed). Copy a fresh token from the Developer Portal (your application → Bot → Reset Token) into Discord:Token, e.g. the environment variable Discord__Token or a user secret.",
+        4004 => "Discord rejected the bot token (close 4004, authentication failed). " + TokenFix,
         4010 => "Discord rejected the shard settings (close 4010, invalid shard). Discord:ShardId must be between 0 and Discord:ShardCount - 1.",
         4011 => "Discord requires sharding for this bot (close 4011): it is in too many servers for one connection. Set Discord:ShardCount (e.g. to the 'shards' value Discord recommends) and run one process per Discord:ShardId.",
         4012 => "Discord rejected the gateway API version (close 4012). This client speaks v10; make sure Discord:ApiBaseUrl ends in /api/v10.",

@@ -58,7 +58,7 @@ internal sealed record InteractionCommandData(
     string? CustomId,
     int? ComponentType);
 
-internal sealed record InteractionOption(string Name, int Type, JsonElement? Value);
+internal sealed record InteractionOption(string Name, int Type, JsonElement? Value, IReadOnlyList<InteractionOption>? Options);
 
 internal sealed record InteractionResolved(IReadOnlyDictionary<string, MessageData>? Messages);
 

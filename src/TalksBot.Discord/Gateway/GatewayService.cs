@@ -44,7 +44,7 @@ internal sealed partial class GatewayService(
                 }
                 catch (DiscordRestException ex) when (ex.Status == HttpStatusCode.Unauthorized)
                 {
-                    Stop(GatewayCloseCodes.Explain(4004));
+                    Stop("Discord rejected the bot token (401 Unauthorized on GET /gateway/bot). " + GatewayCloseCodes.TokenFix);
                     return;
                 }
                 catch (Exception ex) when (ex is DiscordRestException or System.Text.Json.JsonException)

@@ -173,7 +173,8 @@ public sealed class InteractionTests
         await using var bot = await BotHarness.StartAsync(configure: services => services.AddSingleton<Commands.IBotCommand>(moderator));
         var gateway = await bot.ReadyAsync();
 
-        await gateway.SendDispatchAsync("INTERACTION_CREATE", FakeDiscordEvents.SlashCommand("530000000000000002", "mod2", bot.Discord.ApplicationId, "refresh", UserId, permissions: "32"));
+        await gateway.SendDispatchAsync("INTERACTION_CREATE", FakeDiscordEvents.SlashCommand("530000000000000002", "mod2", bot.Discord.ApplicationId, "refresh", UserId,
+            new Dictionary<string, string> { ["scope"] = "all" }, permissions: "32"));
         var callback = await bot.CallbackFor("530000000000000002");
         var edit = await bot.Discord.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains("/mod2/", StringComparison.Ordinal));
 
@@ -181,7 +182,7 @@ public sealed class InteractionTests
         var refresh = put.Json.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "refresh");
         Assert.Equal("32", refresh.GetProperty("default_member_permissions").GetString());
         Assert.Equal(64, callback.Json.GetProperty("data").GetProperty("flags").GetInt32());
-        Assert.Equal("Refreshed by 200000000000000001.", edit.Json.GetProperty("content").GetString());
+        Assert.Equal("Refreshed by 200000000000000001 (all).", edit.Json.GetProperty("content").GetString());
     }
 
     [Fact]
@@ -220,7 +221,7 @@ public sealed class InteractionTests
         public async Task HandleAsync(Commands.InteractionContext context, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _runs);
-            await context.EditOriginalAsync($"Refreshed by {context.UserId}.", cancellationToken);
+            await context.EditOriginalAsync($"Refreshed by {context.UserId} ({context.GetOption("scope")}).", cancellationToken);
         }
     }
 }

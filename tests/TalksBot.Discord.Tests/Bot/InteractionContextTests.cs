@@ -1,0 +1,46 @@
+using System.Text.Json;
+using TalksBot.Discord.Commands;
+using TalksBot.Discord.Gateway;
+using TalksBot.Discord.Rest;
+
+namespace TalksBot.Discord.Tests.Bot;
+
+public sealed class InteractionContextTests
+{
+    private static InteractionContext Context(string json) =>
+        new(JsonSerializer.Deserialize(json, GatewayJsonContext.Default.InteractionData)!, new DiscordApi(null!));
+
+    [Fact]
+    public void OptionsInsideASubcommandAreFound()
+    {
+        var context = Context("""
+            {"id":"1","application_id":"2","token":"t","type":2,"guild_id":"3","member":{"user":{"id":"4"},"permissions":"0"},
+             "data":{"name":"articles","options":[{"name":"add","type":1,"options":[{"name":"url","type":3,"value":"https://example.org/x"}]}]}}
+            """);
+
+        Assert.Equal("add", context.Subcommand);
+        Assert.Equal("https://example.org/x", context.GetOption("url"));
+    }
+
+    [Theory]
+    [InlineData("32", 32UL, true)]
+    [InlineData("8", 32UL, true)]
+    [InlineData("16", 32UL, false)]
+    public void PermissionsAreReadFromTheMemberBitfield(string permissions, ulong required, bool expected)
+    {
+        var context = Context($$$"""
+            {"id":"1","application_id":"2","token":"t","type":2,"guild_id":"3","member":{"user":{"id":"4"},"permissions":"{{{permissions}}}"},"data":{"name":"x"}}
+            """);
+
+        Assert.Equal(expected, context.HasPermissions(required));
+    }
+
+    [Fact]
+    public void NobodyHasServerPermissionsInADirectMessage()
+    {
+        var context = Context("""{"id":"1","application_id":"2","token":"t","type":2,"user":{"id":"4"},"data":{"name":"x"}}""");
+
+        Assert.Equal(4UL, context.UserId);
+        Assert.False(context.HasPermissions(32));
+    }
+}
