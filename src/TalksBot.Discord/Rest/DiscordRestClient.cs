@@ -54,6 +54,7 @@ internal sealed partial class DiscordRestClient : IDisposable
                 await Task.Delay(invalidDelay, _time, cancellationToken);
             }
 
+            _buckets.Sweep(_time.GetUtcNow());
             var bucket = _buckets.For(request.Route, request.MajorId);
             await bucket.Gate.WaitAsync(cancellationToken);
             Outcome outcome;

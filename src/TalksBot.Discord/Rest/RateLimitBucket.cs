@@ -10,6 +10,9 @@ internal sealed class RateLimitBucket
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
+    /// <summary>When a request last went through; idle buckets are forgotten.</summary>
+    public DateTimeOffset LastUsed { get; private set; }
+
     /// <summary>How long to wait before the next request may go out.</summary>
     public TimeSpan DelayBeforeNext(DateTimeOffset now)
     {
@@ -30,6 +33,7 @@ internal sealed class RateLimitBucket
     {
         lock (_lock)
         {
+            LastUsed = now;
             if (remaining is not null)
             {
                 _remaining = remaining;

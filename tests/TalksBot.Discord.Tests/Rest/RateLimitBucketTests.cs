@@ -47,4 +47,19 @@ public sealed class RateLimitBucketTests
         Assert.Same(first, buckets.For("PATCH /channels/{id}/messages/{message_id}", "1"));
         Assert.NotSame(first, buckets.For("POST /channels/{id}/messages", "2"));
     }
+
+    [Fact]
+    public void IdleBucketsAreForgottenOnceThereAreMany()
+    {
+        var buckets = new RateLimitBuckets();
+        for (var i = 0; i < 2_000; i++)
+        {
+            buckets.For("POST /interactions/{id}/{token}/callback", i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Update(null, null, Now);
+        }
+
+        buckets.For("POST /channels/{id}/messages", "1").Update(null, null, Now.AddMinutes(20));
+        buckets.Sweep(Now.AddMinutes(20));
+
+        Assert.Equal(1, buckets.Count);
+    }
 }
