@@ -221,8 +221,9 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
             return false;
         }
 
+        // Side words in a title ("Ukrainian President") are matched as the side, not as words of the title.
         var asked = question.Terms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
-        var role = WordTokenizer.Terms(person.Role).Where(t => t.Length > 2).ToList();
+        var role = WordTokenizer.Words(person.Role).Where(w => w.Length > 2 && !entities.IsSideWord(w)).Select(WordTokenizer.Stem).ToList();
         return role.Count > 0 && role.All(r => matcher.Matches(r, asked));
     }
 
