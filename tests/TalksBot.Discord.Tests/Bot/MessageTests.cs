@@ -149,6 +149,22 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public async Task AGlobal429PausesEveryRoute()
+    {
+        static bool IsTyping(RecordedRequest r) => r.Path.EndsWith("/typing", StringComparison.Ordinal);
+        await using var bot = await BotHarness.StartAsync(
+            Answers.After(TimeSpan.FromMilliseconds(300), "Paused [1].", Source),
+            arrange: d => d.Enqueue(ScriptedResponse.TooManyRequests(IsTyping, 0.6, global: true)));
+        var gateway = await bot.ReadyAsync();
+
+        await gateway.SendDispatchAsync("MESSAGE_CREATE", FakeDiscordEvents.Message("800000000000000019", UserId, Mention(bot.Discord, "Global?")));
+        var reply = await bot.Discord.WaitForRequestAsync(IsMessageCreate);
+
+        var limited = bot.Discord.Requests.First(r => r.Status == 429);
+        Assert.True(reply.At - limited.At >= TimeSpan.FromMilliseconds(500), $"message sent {reply.At - limited.At} after the global 429");
+    }
+
+    [Fact]
     public async Task AnExhaustedBucketHoldsTheNextMessageUntilItResets()
     {
         var text = string.Join(' ', Enumerable.Repeat("A sentence long enough to fill a message when it is repeated many times.", 40));
