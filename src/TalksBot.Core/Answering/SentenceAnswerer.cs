@@ -366,7 +366,7 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
 
     private static Answer SourcesDiffer(SentenceCandidate first, SentenceCandidate second) =>
         AnswerFactory.Answer(
-            $"Sources differ: {Clip(first.Text, 135)} [1]; another article: {Clip(second.Text, 135)} [2].",
+            $"Sources differ. One article: “{Clip(first.Text, 115)}” [1]. Another: “{Clip(second.Text, 115)}” [2].",
             [AnswerFactory.Cite(1, first), AnswerFactory.Cite(2, second)]);
 
     private static string Clip(string text, int max)
