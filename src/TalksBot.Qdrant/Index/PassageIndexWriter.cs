@@ -16,7 +16,8 @@ public sealed partial class PassageIndexWriter(
     QdrantRestClient client,
     IOptions<QdrantOptions> options,
     TimeProvider time,
-    ILogger<PassageIndexWriter> logger) : IDisposable
+    ILogger<PassageIndexWriter> logger,
+    QdrantPointCopier? copier = null) : IDisposable
 {
     // 64 passages per embedding call and per upsert: inside Qdrant's recommended 64–256 points per request.
     private const int BatchSize = 64;
@@ -52,7 +53,84 @@ public sealed partial class PassageIndexWriter(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return await BuildCoreAsync(articles, points, embedder, fingerprint, progress, cancellationToken);
+            return await BuildCoreAsync(articles, points, embedder, fingerprint, progress, reuse: null, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Builds a new version like <see cref="BuildAsync"/>, but copies the points of articles unchanged since the served
+    /// manifest (same id, content hash, fingerprint and schema) instead of embedding them again. Removed articles are simply
+    /// not carried over. Without a <see cref="QdrantPointCopier"/> every passage is embedded.
+    /// </summary>
+    public async Task<IndexRefreshResult> RefreshAsync(
+        IReadOnlyList<ArticlePassages> articles,
+        IEmbeddingGenerator<string, Embedding<float>> embedder,
+        string fingerprint,
+        IProgress<IndexBuildProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(embedder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fingerprint);
+        var points = Flatten(articles);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var source = await client.ResolveAliasAsync(_alias, cancellationToken);
+            var serving = source is null ? null : await ReadManifestAsync(source, cancellationToken);
+            var plan = RefreshPlan.Create(articles, serving, fingerprint);
+            var reuse = copier is not null && source is not null && plan.Reused.Count > 0 ? (source, plan.Reused) : default((string, IReadOnlySet<string>)?);
+            var build = await BuildCoreAsync(articles, points, embedder, fingerprint, progress, reuse, cancellationToken);
+            var copied = reuse is null ? 0 : points.Count(p => plan.Reused.Contains(p.Article.Article.Id));
+            return new IndexRefreshResult(build, plan, points.Count - copied, copied);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Deletes our versioned collections that are neither served nor the kept previous one (the newest complete version
+    /// older than the served one): what a crashed build leaves behind. Call it where no build can be running (under the refresh lock).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DeleteOrphansAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var served = await client.ResolveAliasAsync(_alias, cancellationToken);
+            string? previous = null;
+            if (served is not null)
+            {
+                foreach (var candidate in (await ListVersionsAsync(cancellationToken))
+                             .Where(c => string.CompareOrdinal(c, served) < 0)
+                             .OrderDescending(StringComparer.Ordinal))
+                {
+                    if (await ReadManifestAsync(candidate, cancellationToken) is not null)
+                    {
+                        previous = candidate;
+                        break;
+                    }
+                }
+            }
+
+            var deleted = new List<string>();
+            foreach (var name in await ListVersionsAsync(cancellationToken))
+            {
+                if (name != served && name != previous)
+                {
+                    await client.DeleteCollectionAsync(name, cancellationToken);
+                    deleted.Add(name);
+                    LogDeletedOrphan(name);
+                }
+            }
+
+            return deleted;
         }
         finally
         {
@@ -62,7 +140,7 @@ public sealed partial class PassageIndexWriter(
 
     private async Task<IndexBuildResult> BuildCoreAsync(IReadOnlyList<ArticlePassages> articles, List<(ArticlePassages Article, Passage Passage)> points,
         IEmbeddingGenerator<string, Embedding<float>> embedder, string fingerprint, IProgress<IndexBuildProgress>? progress,
-        CancellationToken cancellationToken)
+        (string Source, IReadOnlySet<string> Articles)? reuse, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var collection = _versionPrefix + time.GetUtcNow().ToString(VersionFormat, CultureInfo.InvariantCulture);
@@ -71,22 +149,39 @@ public sealed partial class PassageIndexWriter(
         LogBuilding(collection, articles.Count, points.Count, previous);
 
         int? dimensions = null;
+        var done = 0;
+        async Task EnsureCreatedAsync(int size, CancellationToken token)
+        {
+            if (dimensions is null)
+            {
+                // The dimension is known once the embedder has answered (or a copied point is read), so the collection is created then.
+                await CreateCollectionAsync(collection, size, fingerprint, token);
+                dimensions = size;
+                await CreatePayloadIndexesAsync(collection, token);
+            }
+        }
+
         try
         {
-            for (var offset = 0; offset < points.Count; offset += BatchSize)
+            if (reuse is { } source)
             {
-                var batch = points.GetRange(offset, Math.Min(BatchSize, points.Count - offset));
-                var embeddings = await EmbedAsync(batch, embedder, dimensions, cancellationToken);
-                if (dimensions is null)
+                foreach (var entry in articles.Where(a => source.Articles.Contains(a.Article.Id)))
                 {
-                    // The dimension is known once the embedder has answered, so the collection is created after the first batch.
-                    await CreateCollectionAsync(collection, embeddings[0].Vector.Length, fingerprint, cancellationToken);
-                    dimensions = embeddings[0].Vector.Length;
-                    await CreatePayloadIndexesAsync(collection, cancellationToken);
+                    var (copied, _) = await copier!.CopyArticleAsync(source.Source, collection, entry.Article.Id, EnsureCreatedAsync, cancellationToken);
+                    done += copied;
+                    progress?.Report(new IndexBuildProgress(done, points.Count));
                 }
+            }
 
+            var toEmbed = reuse is { } r ? points.Where(p => !r.Articles.Contains(p.Article.Article.Id)).ToList() : points;
+            for (var offset = 0; offset < toEmbed.Count; offset += BatchSize)
+            {
+                var batch = toEmbed.GetRange(offset, Math.Min(BatchSize, toEmbed.Count - offset));
+                var embeddings = await EmbedAsync(batch, embedder, dimensions, cancellationToken);
+                await EnsureCreatedAsync(embeddings[0].Vector.Length, cancellationToken);
                 await UpsertAsync(collection, batch, embeddings, cancellationToken);
-                progress?.Report(new IndexBuildProgress(offset + batch.Count, points.Count));
+                done += batch.Count;
+                progress?.Report(new IndexBuildProgress(done, points.Count));
             }
 
             await VerifyAsync(collection, articles, points.Count, cancellationToken);
@@ -122,6 +217,11 @@ public sealed partial class PassageIndexWriter(
             return null;
         }
 
+        return await ReadManifestAsync(collection, cancellationToken);
+    }
+
+    private async Task<IndexManifest?> ReadManifestAsync(string collection, CancellationToken cancellationToken)
+    {
         var description = await client.GetCollectionAsync(collection, cancellationToken);
         return description.Metadata.TryGetValue(IndexManifest.MetadataKey, out var manifest)
             ? manifest.Deserialize(IndexJsonContext.Default.IndexManifest)
@@ -349,6 +449,9 @@ public sealed partial class PassageIndexWriter(
 
     [LoggerMessage(3025, LogLevel.Warning, "Could not delete old index collections; the next build retries")]
     private partial void LogCleanupFailed(Exception exception);
+
+    [LoggerMessage(3027, LogLevel.Warning, "Deleted orphaned index collection {Collection} (neither served nor kept for rollback)")]
+    private partial void LogDeletedOrphan(string collection);
 
     [LoggerMessage(3026, LogLevel.Warning, "Rolled alias {Alias} back from {From} to {To}")]
     private partial void LogRolledBack(string alias, string from, string to);

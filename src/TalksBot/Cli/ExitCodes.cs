@@ -10,5 +10,7 @@ internal static class ExitCodes
     public const int PartialSuccess = 3;
     /// <summary>eval: accuracy below --min-accuracy.</summary>
     public const int BelowThreshold = 4;
+    /// <summary>refresh, rollback: another refresh is running (here or in another process); the message says how far it is.</summary>
+    public const int AlreadyRunning = 5;
     public const int Cancelled = 130;
 }

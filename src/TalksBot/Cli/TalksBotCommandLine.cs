@@ -21,6 +21,9 @@ internal static class TalksBotCommandLine
             IngestCommand.Create(config),
             EvalCommand.Create(config),
             RunCommand.Create(config),
+            RefreshCommand.Create(config),
+            ArticlesCommand.Create(config),
+            StatsCommand.Create(config),
         };
         return root;
     }

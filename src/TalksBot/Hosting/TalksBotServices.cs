@@ -45,6 +45,13 @@ internal static class TalksBotServices
 
         builder.AddQdrant();
         services.AddSingleton<ArticleIndexService>();
+        // Refresh: incremental copies of unchanged articles' points, one lock for every process, the article watcher in `run`.
+        services.AddOptionsWithValidateOnStart<RefreshOptions, RefreshOptionsValidator>().Bind(builder.Configuration.GetSection(RefreshOptions.Section));
+        services.AddSingleton(sp => new TalksBot.Qdrant.Index.QdrantPointCopier(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(QdrantHostingExtensions.HttpClientName)));
+        services.AddSingleton<ArticleSetService>();
+        if (hosted && builder.Configuration.GetValue($"{RefreshOptions.Section}:{nameof(RefreshOptions.WatchArticles)}", true))
+            services.AddHostedService<ArticleWatcherService>();
 
         // Answering: the extractive answerer is the default and the generative answerer's fallback.
         services.AddOptionsWithValidateOnStart<AnsweringOptions>().Bind(builder.Configuration.GetSection(AnsweringOptions.Section)).ValidateDataAnnotations();

@@ -1,75 +1,309 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
+using TalksBot.Analytics;
+using TalksBot.Core.Analytics;
 using TalksBot.Core.Articles;
 using TalksBot.Core.Passages;
 using TalksBot.Qdrant.Index;
 
 namespace TalksBot.Indexing;
 
-/// <summary>Turns the article folder into the served Qdrant index: load, chunk, embed, build a new version, swap the alias.</summary>
+/// <summary>
+/// Turns the article folder into the served Qdrant index. Every change goes through a refresh (or a rollback) that holds
+/// this process's gate and the machine-wide refresh lock, so one runs at a time across the bot and the CLI; the alias
+/// swaps only to a complete, verified version, so questions keep being answered from the old index meanwhile.
+/// </summary>
 internal sealed partial class ArticleIndexService(
     ArticleLoader loader,
     PassageChunker chunker,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     PassageIndexWriter writer,
+    IAuditLog audit,
+    TimeProvider time,
     IOptions<ArticlesOptions> options,
-    ILogger<ArticleIndexService> logger)
+    IOptions<RefreshOptions> refreshOptions,
+    ILogger<ArticleIndexService> logger) : IDisposable
 {
+    // Progress is written to the status file at most this often: other processes only need a rough picture.
+    private static readonly TimeSpan StatusWriteInterval = TimeSpan.FromMilliseconds(250);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly RefreshOptions _refresh = refreshOptions.Value;
+    private RefreshStatus? _current;
+    private long _lastStatusWrite;
+
     /// <summary>Covers everything that changes the stored vectors, so a changed chunker or embedder means a rebuild, never mixed vectors.</summary>
     public string Fingerprint { get; } = BuildFingerprint(chunker, embedder);
 
     public string ArticlesPath => options.Value.FullPath;
 
-    /// <summary>Loads the folder and builds a new index version from it, unless the served one was built from exactly these files.</summary>
-    public async Task<IngestSummary> IngestAsync(string? directory, bool force, IAnsiConsole console, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds a new index version from the article folder, re-embedding only added and changed articles, then swaps the alias.
+    /// When the served index already matches the folder nothing is rebuilt (<see cref="RefreshSummary.Rebuilt"/> false).
+    /// </summary>
+    /// <exception cref="RefreshAlreadyRunningException">Another refresh or rollback is running, here or in another process.</exception>
+    public async Task<RefreshSummary> RefreshAsync(string actor, IProgress<RefreshStatus>? progress, CancellationToken cancellationToken) =>
+        (await RefreshCoreAsync("refresh", actor, directory: null, force: false, progress, cancellationToken)).Summary;
+
+    /// <summary>The running refresh (here or in another process), else the last one's outcome; null when there has been none.</summary>
+    public RefreshStatus? GetStatus()
     {
-        var started = Stopwatch.GetTimestamp();
-        var path = Path.GetFullPath(directory ?? options.Value.Path);
-        if (!Directory.Exists(path))
-            throw new DirectoryNotFoundException($"The article folder {path} does not exist (set Articles:Path or pass --path).");
-
-        var set = await loader.LoadDirectoryAsync(path, cancellationToken);
-        foreach (var skipped in set.Skipped)
-            LogSkipped(skipped.Path, skipped.Reason);
-        if (set.Articles.Count == 0)
-            throw new IndexBuildException($"No usable article in {path}: nothing to index (skipped {set.Skipped.Count} file(s)).");
-
-        var serving = await writer.GetServingManifestAsync(cancellationToken);
-        if (!force && serving is not null && serving.Matches(Fingerprint, set.Articles))
+        if (Volatile.Read(ref _current) is { Finished: false } running)
+            return running;
+        var stored = ReadStatusFile();
+        if (stored is { Finished: false } && !IsAlive(stored.ProcessId))
         {
-            return new IngestSummary(path, serving, set.Skipped, Stopwatch.GetElapsedTime(started), Rebuilt: false);
+            // The holder died mid-way: the kernel released its lock and the alias never moved; the next start removes its collection.
+            return stored with { Phase = "interrupted", FinishedAt = stored.StartedAt, Outcome = $"failed: process {stored.ProcessId} ended mid-way; the served index was left as it was" };
         }
 
-        var articles = set.Articles.Select(a => new ArticlePassages(a, chunker.Chunk(a))).ToList();
-        var total = articles.Sum(a => a.Passages.Count);
-        IndexBuildResult result = null!;
-        await console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async ctx =>
-            {
-                var task = ctx.AddTask($"Indexing {total} passages", maxValue: Math.Max(total, 1));
-                var progress = new SynchronousProgress<IndexBuildProgress>(p => task.Value = p.PassagesIndexed);
-                result = await writer.BuildAsync(articles, embedder, Fingerprint, progress, cancellationToken);
-                task.Value = total;
-            });
-        LogBuilt(result.Manifest.Collection, result.Manifest.ArticleCount, result.Manifest.PassageCount, result.Elapsed.TotalMilliseconds);
-        return new IngestSummary(path, result.Manifest, set.Skipped, Stopwatch.GetElapsedTime(started), Rebuilt: true);
+        return stored;
+    }
+
+    /// <summary>Points the alias back at the kept previous version; it stays served until the next refresh.</summary>
+    /// <exception cref="RefreshAlreadyRunningException">A refresh is running.</exception>
+    /// <exception cref="IndexBuildException">There is no earlier complete version to go back to.</exception>
+    public Task<RollbackSummary> RollbackAsync(string actor, CancellationToken cancellationToken) =>
+        RunExclusiveAsync("rollback", actor, async (_, token) =>
+        {
+            var from = (await writer.GetServingManifestAsync(token))?.Collection;
+            var to = await writer.RollbackAsync(token);
+            return new RollbackSummary(actor, from, to.Collection, to.ArticleCount, to.PassageCount, to.BuiltAt);
+        }, r => (r.To, $"ok: back to {r.To} ({r.ArticleCount} articles, {r.PassageCount} passages)"), null, cancellationToken);
+
+    /// <summary>Loads the folder and refreshes from it; <paramref name="force"/> rebuilds (re-embedding everything) even when nothing changed.</summary>
+    public async Task<IngestSummary> IngestAsync(string? directory, bool force, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var (summary, manifest) = await RefreshProgressBar.RunAsync(console,
+            progress => RefreshCoreAsync("refresh", Actors.Local, directory, force, progress, cancellationToken));
+        return new IngestSummary(Path.GetFullPath(directory ?? options.Value.Path), manifest, summary.Skipped, summary.Elapsed, summary.Rebuilt);
     }
 
     /// <summary>
-    /// Makes sure there is an index to answer from. The first question on an empty machine builds it; after that the
-    /// index changes only through an ingest or refresh, never as a side effect of asking.
+    /// Makes sure there is an index to answer from, and removes collections a crashed build left behind. The first question
+    /// on an empty machine builds it (under the lock); after that the index changes only through a refresh or rollback,
+    /// never as a side effect of asking. While another process refreshes, the served index is simply used.
     /// </summary>
-    public async Task EnsureServingAsync(IAnsiConsole console, CancellationToken cancellationToken)
+    public async Task EnsureServingAsync(IProgress<RefreshStatus>? progress, CancellationToken cancellationToken)
     {
-        if (await writer.GetServingManifestAsync(cancellationToken) is not null)
+        while (true)
+        {
+            if (await TryCleanUpAsync(cancellationToken) is { } serving)
+            {
+                if (serving)
+                    return;
+                LogBuildingInitialIndex(options.Value.FullPath);
+                try
+                {
+                    await RefreshCoreAsync("initial build", Actors.Local, directory: null, force: false, progress, cancellationToken);
+                    return;
+                }
+                catch (RefreshAlreadyRunningException)
+                {
+                    // Someone started a build between our check and our build: wait for it below.
+                }
+            }
+
+            if (await writer.GetServingManifestAsync(cancellationToken) is not null)
+                return;
+            await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken);
+        }
+    }
+
+    public Task EnsureServingAsync(IAnsiConsole console, CancellationToken cancellationToken) =>
+        RefreshProgressBar.RunAsync(console, async progress =>
+        {
+            await EnsureServingAsync(progress, cancellationToken);
+            return true;
+        });
+
+    public void Dispose() => _gate.Dispose();
+
+    // Null when a refresh holds the gate or the lock; otherwise whether an index is served after removing orphans.
+    private async Task<bool?> TryCleanUpAsync(CancellationToken cancellationToken)
+    {
+        if (!await _gate.WaitAsync(0, cancellationToken))
+            return null;
+        try
+        {
+            using var held = RefreshLock.TryAcquire(_refresh.FullLockPath);
+            if (held is null)
+                return null;
+            foreach (var orphan in await writer.DeleteOrphansAsync(cancellationToken))
+                LogOrphanDeleted(orphan);
+            return await writer.GetServingManifestAsync(cancellationToken) is not null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private Task<(RefreshSummary Summary, IndexManifest Manifest)> RefreshCoreAsync(string operation, string actor, string? directory, bool force,
+        IProgress<RefreshStatus>? progress, CancellationToken cancellationToken) =>
+        RunExclusiveAsync(operation, actor, async (report, token) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var path = Path.GetFullPath(directory ?? options.Value.Path);
+            if (!Directory.Exists(path))
+                throw new DirectoryNotFoundException($"The article folder {path} does not exist (set Articles:Path or pass --path).");
+
+            report("cleaning up", 0, 0);
+            foreach (var orphan in await writer.DeleteOrphansAsync(token))
+                LogOrphanDeleted(orphan);
+
+            report("loading articles", 0, 0);
+            var set = await loader.LoadDirectoryAsync(path, token);
+            foreach (var skipped in set.Skipped)
+                LogSkipped(skipped.Path, skipped.Reason);
+            if (set.Articles.Count == 0)
+                throw new IndexBuildException($"No usable article in {path}: nothing to index (skipped {set.Skipped.Count} file(s)).");
+
+            var serving = await writer.GetServingManifestAsync(token);
+            if (!force && serving is not null && serving.Matches(Fingerprint, set.Articles))
+            {
+                var ids = serving.Articles.Select(a => a.Id).ToArray();
+                return (Summary: new RefreshSummary(actor, serving.Collection, null, Rebuilt: false, [], [], [], ids, serving.ArticleCount, serving.PassageCount,
+                    0, 0, set.Skipped, Stopwatch.GetElapsedTime(started)), Manifest: serving);
+            }
+
+            var articles = set.Articles.Select(a => new ArticlePassages(a, chunker.Chunk(a))).ToList();
+            var total = articles.Sum(a => a.Passages.Count);
+            report("indexing", 0, total);
+            var indexProgress = new SynchronousProgress<IndexBuildProgress>(p => report("indexing", p.PassagesIndexed, p.PassageCount));
+            // Forcing means "trust nothing served": build from scratch, embedding every passage.
+            var (build, plan, embedded, copied) = force
+                ? await ForceBuildAsync(articles, serving, indexProgress, token)
+                : await writer.RefreshAsync(articles, embedder, Fingerprint, indexProgress, token);
+            var m = build.Manifest;
+            LogBuilt(m.Collection, m.ArticleCount, m.PassageCount, embedded, build.Elapsed.TotalMilliseconds);
+            return (Summary: new RefreshSummary(actor, m.Collection, build.PreviousCollection, Rebuilt: true, plan.Added, plan.Changed, plan.Removed, plan.Unchanged,
+                m.ArticleCount, m.PassageCount, embedded, copied, set.Skipped, Stopwatch.GetElapsedTime(started)), Manifest: m);
+        }, r => (r.Summary.Collection, "ok: " + r.Summary.Describe()), progress, cancellationToken);
+
+    private async Task<IndexRefreshResult> ForceBuildAsync(List<ArticlePassages> articles, IndexManifest? serving,
+        IProgress<IndexBuildProgress> progress, CancellationToken cancellationToken)
+    {
+        var build = await writer.BuildAsync(articles, embedder, Fingerprint, progress, cancellationToken);
+        var total = build.Manifest.PassageCount;
+        return new IndexRefreshResult(build, RefreshPlan.Create(articles, serving, Fingerprint), total, 0);
+    }
+
+    // One refresh or rollback at a time: this process's gate first (so a second caller here learns the progress from
+    // memory), then the machine-wide lock file. Every attempt ends in the audit log, refusals included.
+    private async Task<T> RunExclusiveAsync<T>(string operation, string actor, Func<Action<string, int, int>, CancellationToken, Task<T>> work,
+        Func<T, (string Target, string Outcome)> describe, IProgress<RefreshStatus>? progress, CancellationToken cancellationToken)
+    {
+        var action = operation == "rollback" ? "rollback" : "refresh";
+        if (!await _gate.WaitAsync(0, cancellationToken))
+            throw await RefusedAsync(action, actor, Volatile.Read(ref _current), cancellationToken);
+        try
+        {
+            using var held = RefreshLock.TryAcquire(_refresh.FullLockPath);
+            if (held is null)
+                throw await RefusedAsync(action, actor, ReadStatusFile(), cancellationToken);
+
+            var status = new RefreshStatus(operation, actor, Environment.ProcessId, time.GetUtcNow(), "starting", 0, 0);
+            Publish(status, progress, force: true);
+            try
+            {
+                var result = await work((phase, done, total) =>
+                {
+                    var next = Volatile.Read(ref _current)! with { Phase = phase, PassagesDone = done, PassagesTotal = total };
+                    Publish(next, progress, force: phase != status.Phase);
+                    status = next;
+                }, cancellationToken);
+                var (target, outcome) = describe(result);
+                Publish(status with { Phase = "done", FinishedAt = time.GetUtcNow(), Outcome = outcome }, progress, force: true);
+                await RecordAsync(action, actor, target, outcome);
+                return result;
+            }
+            catch (Exception e)
+            {
+                var outcome = "failed: " + e.Message;
+                Publish(status with { Phase = "failed", FinishedAt = time.GetUtcNow(), Outcome = outcome }, progress, force: true);
+                LogFailed(e, operation, actor);
+                await RecordAsync(action, actor, writer.Alias, outcome);
+                throw;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<RefreshAlreadyRunningException> RefusedAsync(string action, string actor, RefreshStatus? running, CancellationToken cancellationToken)
+    {
+        var refused = new RefreshAlreadyRunningException(running);
+        cancellationToken.ThrowIfCancellationRequested();
+        await RecordAsync(action, actor, writer.Alias, "failed: " + refused.Message);
+        return refused;
+    }
+
+    // Runs after the work ended, possibly by cancellation, so it has its own token: the audit must still be written.
+    private async Task RecordAsync(string action, string actor, string target, string outcome)
+    {
+        try
+        {
+            await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), actor, action, target, outcome), CancellationToken.None);
+        }
+        catch (AnalyticsStoreException e)
+        {
+            LogAuditFailed(e, action, outcome);
+        }
+    }
+
+    private void Publish(RefreshStatus status, IProgress<RefreshStatus>? progress, bool force)
+    {
+        Volatile.Write(ref _current, status);
+        progress?.Report(status);
+        var now = time.GetTimestamp();
+        if (!force && time.GetElapsedTime(Interlocked.Read(ref _lastStatusWrite), now) < StatusWriteInterval)
             return;
-        LogBuildingInitialIndex(options.Value.FullPath);
-        await IngestAsync(directory: null, force: false, console, cancellationToken);
+        Interlocked.Exchange(ref _lastStatusWrite, now);
+        try
+        {
+            // Written beside and renamed over, so a reader never sees half a file.
+            var path = _refresh.FullStatusPath;
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temp = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
+            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(status, RefreshJsonContext.Default.RefreshStatus));
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (IOException e)
+        {
+            // The status file only informs other processes; the refresh itself must not fail over it.
+            LogStatusWriteFailed(e, _refresh.FullStatusPath);
+        }
+    }
+
+    private RefreshStatus? ReadStatusFile()
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllBytes(_refresh.FullStatusPath), RefreshJsonContext.Default.RefreshStatus);
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsAlive(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static string BuildFingerprint(PassageChunker chunker, IEmbeddingGenerator<string, Embedding<float>> embedder)
@@ -81,9 +315,21 @@ internal sealed partial class ArticleIndexService(
     [LoggerMessage(2001, LogLevel.Warning, "Skipped article file {Path}: {Reason}")]
     private partial void LogSkipped(string path, string reason);
 
-    [LoggerMessage(2002, LogLevel.Information, "Serving {Collection}: {Articles} articles, {Passages} passages, built in {ElapsedMs:0} ms")]
-    private partial void LogBuilt(string collection, int articles, int passages, double elapsedMs);
+    [LoggerMessage(2002, LogLevel.Information, "Serving {Collection}: {Articles} articles, {Passages} passages ({Embedded} embedded), built in {ElapsedMs:0} ms")]
+    private partial void LogBuilt(string collection, int articles, int passages, int embedded, double elapsedMs);
 
     [LoggerMessage(2003, LogLevel.Information, "No index yet: building the initial index from {Path}")]
     private partial void LogBuildingInitialIndex(string path);
+
+    [LoggerMessage(2004, LogLevel.Warning, "Deleted orphaned index collection {Collection} left by an interrupted build")]
+    private partial void LogOrphanDeleted(string collection);
+
+    [LoggerMessage(2005, LogLevel.Error, "{Operation} by {Actor} failed; the served index was left as it was")]
+    private partial void LogFailed(Exception exception, string operation, string actor);
+
+    [LoggerMessage(2006, LogLevel.Warning, "Could not write the refresh status file {Path}")]
+    private partial void LogStatusWriteFailed(Exception exception, string path);
+
+    [LoggerMessage(2007, LogLevel.Error, "Could not record {Action} ({Outcome}) in the audit log")]
+    private partial void LogAuditFailed(Exception exception, string action, string outcome);
 }
