@@ -341,7 +341,8 @@ internal sealed partial class GatewayConnection : IDisposable
         await _sendLock.WaitAsync(cancellationToken);
         try
         {
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            // Not cancellable: cancelling a WebSocket send aborts the socket, which would spoil a clean 1000 close on shutdown.
+            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
         }
         finally
         {
