@@ -9,6 +9,9 @@ internal sealed class MetadataAnswerer(TermMatcher matcher)
     // Share of the question's words the article must cover to be the one meant; below it, no article is.
     private const double MinimumCoverage = 0.5;
 
+    // Keeps "The source link for “title” is url" within a chat-sized answer; past it, the title is left out.
+    private const int MaxTitledLinkLength = 260;
+
     public Answer Answer(QuestionAnalysis question, IReadOnlyList<SentenceCandidate> candidates)
     {
         var article = BestArticle(question, candidates);
@@ -24,7 +27,8 @@ internal sealed class MetadataAnswerer(TermMatcher matcher)
             QuestionKind.Author when info.Author is { Length: > 0 } author => $"“{title}” was written by {author}.",
             QuestionKind.Published when info.Published is { } published =>
                 $"“{title}” was published on {published.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)} ({published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}).",
-            QuestionKind.SourceLink when info.Url is { Length: > 0 } url => $"The source link for “{title}” is {url}",
+            QuestionKind.SourceLink when info.Url is { Length: > 0 } url =>
+                title.Length + url.Length <= MaxTitledLinkLength ? $"The source link for “{title}” is {url}" : $"The source link is {url}",
             _ => null,
         };
         return text is null
