@@ -50,15 +50,7 @@ public sealed partial class PassageIndexWriter(
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentException.ThrowIfNullOrWhiteSpace(fingerprint);
         var points = Flatten(articles);
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await BuildCoreAsync(articles, points, embedder, fingerprint, progress, reuse: null, cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return await GatedAsync(() => BuildCoreAsync(articles, points, embedder, fingerprint, progress, reuse: null, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -77,8 +69,7 @@ public sealed partial class PassageIndexWriter(
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentException.ThrowIfNullOrWhiteSpace(fingerprint);
         var points = Flatten(articles);
-        await _gate.WaitAsync(cancellationToken);
-        try
+        return await GatedAsync(async () =>
         {
             var source = await client.ResolveAliasAsync(_alias, cancellationToken);
             var serving = source is null ? null : await ReadManifestAsync(source, cancellationToken);
@@ -87,6 +78,15 @@ public sealed partial class PassageIndexWriter(
             var build = await BuildCoreAsync(articles, points, embedder, fingerprint, progress, reuse, cancellationToken);
             var copied = reuse is null ? 0 : points.Count(p => plan.Reused.Contains(p.Article.Article.Id));
             return new IndexRefreshResult(build, plan, points.Count - copied, copied);
+        }, cancellationToken);
+    }
+
+    private async Task<T> GatedAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await work();
         }
         finally
         {
@@ -98,10 +98,8 @@ public sealed partial class PassageIndexWriter(
     /// Deletes our versioned collections that are neither served nor the kept previous one (the newest complete version
     /// older than the served one): what a crashed build leaves behind. Call it where no build can be running (under the refresh lock).
     /// </summary>
-    public async Task<IReadOnlyList<string>> DeleteOrphansAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
+    public Task<IReadOnlyList<string>> DeleteOrphansAsync(CancellationToken cancellationToken) =>
+        GatedAsync<IReadOnlyList<string>>(async () =>
         {
             var served = await client.ResolveAliasAsync(_alias, cancellationToken);
             string? previous = null;
@@ -131,12 +129,7 @@ public sealed partial class PassageIndexWriter(
             }
 
             return deleted;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+        }, cancellationToken);
 
     private async Task<IndexBuildResult> BuildCoreAsync(IReadOnlyList<ArticlePassages> articles, List<(ArticlePassages Article, Passage Passage)> points,
         IEmbeddingGenerator<string, Embedding<float>> embedder, string fingerprint, IProgress<IndexBuildProgress>? progress,
@@ -230,18 +223,8 @@ public sealed partial class PassageIndexWriter(
 
     /// <summary>Points the alias back at the newest of our collections older than the one served; returns its manifest.</summary>
     /// <exception cref="IndexBuildException">Nothing is served, or there is no earlier complete collection.</exception>
-    public async Task<IndexManifest> RollbackAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await RollbackCoreAsync(cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<IndexManifest> RollbackAsync(CancellationToken cancellationToken) =>
+        GatedAsync(() => RollbackCoreAsync(cancellationToken), cancellationToken);
 
     private async Task<IndexManifest> RollbackCoreAsync(CancellationToken cancellationToken)
     {

@@ -34,7 +34,8 @@ internal static class TalksBotServices
             sp.GetRequiredService<IOptions<ArticleLoaderOptions>>().Value,
             sp.GetServices<IArticleFileFormat>(),
             sp.GetRequiredService<ILogger<ArticleLoader>>()));
-        services.AddSingleton<PassageChunker>();
+        services.AddOptionsWithValidateOnStart<PassageChunkerOptions>().Bind(builder.Configuration.GetSection(PassageChunkerOptions.Section)).ValidateDataAnnotations();
+        services.AddSingleton(sp => new PassageChunker(sp.GetRequiredService<IOptions<PassageChunkerOptions>>().Value));
         builder.AddWebArticles();
 
         // An OpenAI-compatible embedding model replaces the hashing embedder when Llm:EmbeddingModel is set; the
