@@ -21,11 +21,28 @@ internal sealed class CliRun
             ["Qdrant__CollectionPrefix"] = name,
             ["Articles__Path"] = Path.Combine(QdrantInstallation.RepositoryRoot, "data", "articles"),
             ["Analytics__DatabasePath"] = Path.Combine(state, "analytics.db"),
+            // Each run gets its own refresh lock and status file, so parallel tests never see each other's refresh.
+            ["Refresh__LockPath"] = Path.Combine(state, "refresh.lock"),
+            ["Refresh__StatusPath"] = Path.Combine(state, "refresh-status.json"),
             ["DOTNET_NOLOGO"] = "1",
         };
     }
 
     public string StateDirectory { get; }
+
+    public string Alias => _environment["Qdrant__Alias"];
+
+    public string CollectionPrefix => _environment["Qdrant__CollectionPrefix"];
+
+    /// <summary>Points the run at a fresh copy of the seed articles, which the test may change; returns the folder.</summary>
+    public string UseArticleCopy()
+    {
+        var folder = Directory.CreateTempSubdirectory("talksbot-articles-").FullName;
+        foreach (var seed in Directory.GetFiles(Path.Combine(QdrantInstallation.RepositoryRoot, "data", "articles")))
+            File.Copy(seed, Path.Combine(folder, Path.GetFileName(seed)));
+        _environment["Articles__Path"] = folder;
+        return folder;
+    }
 
     public CliRun With(string key, string value)
     {
