@@ -22,6 +22,9 @@ internal static class PassagePayloads
         passage.End,
         PassagePayload.CurrentSchemaVersion);
 
+    /// <summary>The point's article id; empty for a point without payload (<see cref="ToRetrieved"/> rejects those).</summary>
+    public static string ArticleIdOf(ScoredPoint point) => point.Payload?.ArticleId ?? "";
+
     public static RetrievedPassage ToRetrieved(ScoredPoint point, int rank, string collection)
     {
         var payload = point.Payload

@@ -17,6 +17,7 @@ public sealed partial class QdrantPassageSearch(
     // Each retriever contributes a deep candidate list so a passage ranked low by one can still win on the fused score.
     private const int MinPrefetch = 50;
     private const int PrefetchPerResult = 5;
+    private const int CandidatesPerResult = 4;
 
     private readonly string _alias = options.Value.Alias;
 
@@ -28,17 +29,52 @@ public sealed partial class QdrantPassageSearch(
 
         var vector = await embedder.GenerateVectorAsync(query, cancellationToken: cancellationToken);
         var prefetch = Math.Max(MinPrefetch, PrefetchPerResult * limit);
-        // Ask for twice the limit: tied fused scores at the cut-off are then settled by id here, not by Qdrant's internal order.
-        var points = await client.QueryHybridAsync(_alias, new HybridQuery(query, vector, Math.Min(2 * limit, prefetch), prefetch), cancellationToken);
+        // Ask for several times the limit: tied fused scores at the cut-off are settled by id here, not by Qdrant's
+        // internal order, and there is room to diversify across articles below.
+        var points = await client.QueryHybridAsync(
+            _alias, new HybridQuery(query, vector, Math.Min(CandidatesPerResult * limit, prefetch), prefetch), cancellationToken);
 
-        var results = new RetrievedPassage[Math.Min(limit, points.Count)];
+        var chosen = DiversifyByArticle(points, limit);
+        var results = new RetrievedPassage[chosen.Count];
         for (var rank = 0; rank < results.Length; rank++)
         {
-            results[rank] = PassagePayloads.ToRetrieved(points[rank], rank, _alias);
+            results[rank] = PassagePayloads.ToRetrieved(chosen[rank], rank, _alias);
         }
 
         LogSearched(results.Length, _alias, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return results;
+    }
+
+    /// <summary>
+    /// Keeps the fused order but lets no article take more than its share of the first <paramref name="limit"/> places;
+    /// passages held back fill the remaining places in order. A long article otherwise crowds every other source out of
+    /// a broad question ("When did the talks begin?"), and the answerer never sees where the articles disagree.
+    /// </summary>
+    internal static IReadOnlyList<ScoredPoint> DiversifyByArticle(IReadOnlyList<ScoredPoint> points, int limit)
+    {
+        var perArticle = Math.Max(1, (limit + 1) / 2 - 1);
+        var chosen = new List<ScoredPoint>(limit);
+        var heldBack = new List<ScoredPoint>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var point in points)
+        {
+            if (chosen.Count == limit)
+                break;
+            var article = PassagePayloads.ArticleIdOf(point);
+            var seen = counts.GetValueOrDefault(article);
+            if (seen < perArticle)
+            {
+                counts[article] = seen + 1;
+                chosen.Add(point);
+            }
+            else
+            {
+                heldBack.Add(point);
+            }
+        }
+
+        chosen.AddRange(heldBack.Take(limit - chosen.Count));
+        return chosen;
     }
 
     [LoggerMessage(3030, LogLevel.Debug, "Hybrid search returned {Count} passages from {Alias} in {ElapsedMs:F1} ms")]

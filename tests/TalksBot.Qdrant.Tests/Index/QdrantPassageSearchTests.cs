@@ -53,7 +53,8 @@ public sealed class QdrantPassageSearchTests(QdrantFixture qdrant)
 
         Assert.Equal(4, results.Count);
         Assert.Equal([0, 1, 2, 3], results.Select(r => r.Rank));
-        Assert.Equal(results.Select(r => r.Score).OrderDescending(), results.Select(r => r.Score));
+        // The best passage leads; below it, passages from an article that already has its share may follow others.
+        Assert.Equal(results.Max(r => r.Score), results[0].Score);
     }
 
     [Fact]
