@@ -23,6 +23,8 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
     private static readonly HashSet<string> MetaWords =
         ["wrote", "write", "written", "author", "authored", "published", "publish", "publication", "date", "source", "link", "url", "posted", "piece", "post"];
 
+    private static readonly HashSet<string> ConditionWords = ["condition", "conditions", "circumstances", "terms", "precondition", "preconditions"];
+
     public QuestionAnalysis Analyze(string question)
     {
         var text = question.Trim();
@@ -70,7 +72,11 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
 
         var nameWords = names.SelectMany(WordTokenizer.Words).ToHashSet(StringComparer.Ordinal);
         var terms = new List<QueryTerm>();
-        foreach (var word in WordTokenizer.Words(new string(chars)))
+        var relative = RelativeClausePattern().Match(text);
+        var cut = relative.Success ? relative.Index : chars.Length;
+        var words = WordTokenizer.Words(new string(chars, 0, cut)).Select(w => (Word: w, Identifies: false))
+            .Concat(WordTokenizer.Words(new string(chars, cut, chars.Length - cut)).Select(w => (Word: w, Identifies: true)));
+        foreach (var (word, identifies) in words)
         {
             if (lexicon.Stopwords.Contains(word) || word.Length < 2)
             {
@@ -87,6 +93,12 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
                 continue;
             }
 
+            // "Under what condition ...": the article says "provided that ...", rarely the word "condition".
+            if (kind is QuestionKind.Condition && ConditionWords.Contains(word))
+            {
+                continue;
+            }
+
             // The words that ask for a date or a count are not what the date or count is about.
             if ((kind is QuestionKind.When && word is "date" or "day" or "year" or "month" or "time" or "long" or "ago")
                 || (kind is QuestionKind.HowMany && word is "number" or "percentage" or "amount"))
@@ -99,7 +111,7 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
             {
                 // Dates and numbers pin down which event is meant, as names do; they are not what is asked.
                 var specific = nameWords.Contains(word) || lexicon.Months.ContainsKey(word) || word.All(char.IsDigit);
-                terms.Add(new QueryTerm(stem, specific));
+                terms.Add(new QueryTerm(stem, specific, identifies));
             }
         }
 
@@ -203,6 +215,11 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
             return QuestionKind.WhoIs;
         }
 
+        if (ConditionPattern().IsMatch(lower))
+        {
+            return QuestionKind.Condition;
+        }
+
         if (first == "when" || WhenPattern().IsMatch(lower))
         {
             return QuestionKind.When;
@@ -241,6 +258,10 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
     [GeneratedRegex(@"\G(?:['’]s)?(?:,\s*|\s+)(?:and|or)?\s*")]
     private static partial Regex CoordinationPattern();
 
+    // "the talks that began on ...", "the meeting which took place in ...": a clause after a noun, led by a verb.
+    [GeneratedRegex(@"(?<=\w)\s+(?:that|which)\s+(?:\w+ed|began|begun|took|held|met|was|were|is|are|will|had|has)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeClausePattern();
+
     [GeneratedRegex(@"['’]s$")]
     private static partial Regex PossessivePattern();
 
@@ -258,6 +279,9 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
 
     [GeneratedRegex(@"^(who('s| is| was) [^ ]+( [^ ]+){0,3}\??$)")]
     private static partial Regex WhoIsPattern();
+
+    [GeneratedRegex(@"\b(under|on|with) (what|which) (pre)?(conditions?|circumstances|terms)\b|\bwhat (are|were|is|was) (the|his|her|their|its) (pre)?(conditions?|terms)\b")]
+    private static partial Regex ConditionPattern();
 
     [GeneratedRegex(@"\b(what|which) (date|day|year|month|time)\b|\bsince when\b|\bhow long ago\b")]
     private static partial Regex WhenPattern();

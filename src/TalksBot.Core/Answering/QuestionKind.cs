@@ -27,6 +27,9 @@ internal enum QuestionKind
     /// <summary>A reason.</summary>
     Why,
 
+    /// <summary>The condition something depends on ("Under what condition would ...?"): a provided-that or if clause.</summary>
+    Condition,
+
     /// <summary>What someone said.</summary>
     Quote,
 

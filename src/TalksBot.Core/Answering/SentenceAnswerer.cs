@@ -92,7 +92,7 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
         foreach (var (term, weight) in weights)
         {
             var credit = matcher.Matches(term.Stem, candidate.Terms) ? 1
-                : matcher.Matches(term.Stem, candidate.Context) ? ContextCredit
+                : matcher.Matches(term.Stem, candidate.Context) ? (term.Identifies ? 1 : ContextCredit)
                 : matcher.Matches(term.Stem, candidate.ArticleTerms) ? ArticleCredit : 0;
             total += weight;
             covered += weight * credit;
@@ -172,6 +172,8 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
                 return NewProperNoun(question, text) ? 1.15 : 1.0;
             case QuestionKind.Why:
                 return CausePattern().IsMatch(text) ? 1.2 : 1.0;
+            case QuestionKind.Condition:
+                return ConditionalPattern().IsMatch(text) ? 1.3 : 0.8;
             default:
                 return 1.0;
         }
@@ -187,7 +189,7 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
             var ours = people.Where(p => SideOf(p, candidate) == side).ToList();
             if (ours.Count > 0)
             {
-                return 1.3 + RoleFit(question, ours);
+                return 1.3 + RoleFit(question, ours) + GroupFit(question, ours);
             }
 
             if (people.Any(p => SideOf(p, candidate) is null))
@@ -198,8 +200,13 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
             return !question.WantsPerson && candidate.Sides.Any(s => s.Side == side) && NewProperNoun(question, candidate.Text) ? 0.9 : 0;
         }
 
-        return people.Count > 0 ? 1.3 + RoleFit(question, people) : !question.WantsPerson && NewProperNoun(question, candidate.Text) ? 0.9 : 0;
+        return people.Count > 0 ? 1.3 + RoleFit(question, people) + GroupFit(question, people) : !question.WantsPerson && NewProperNoun(question, candidate.Text) ? 0.9 : 0;
     }
+
+    // "Which officials made up the delegation?" asks for several people: the sentence that lists them beats one that
+    // mentions a single member in passing, even if that one's title fits the question's words better.
+    private static double GroupFit(QuestionAnalysis question, IReadOnlyList<PersonMention> people) =>
+        question.WantsPerson && people.Count >= 2 && PluralPeoplePattern().IsMatch(question.Text) ? 0.4 : 0;
 
     // +0.3 when someone holds exactly the title asked about; -0.3 when the only match is a longer title
     // ("Deputy Foreign Minister" for "foreign minister"), which names someone else.
@@ -445,6 +452,12 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
 
     [GeneratedRegex(@"^\s*(?:[A-Z]\w*\s+)?(?:He|She|They)\b|\b(?:he|she|they)\s+\w+,?\s*$")]
     private static partial Regex PronounPattern();
+
+    [GeneratedRegex(@"\b(officials|members|representatives|delegates|negotiators|envoys|diplomats|leaders|people|participants|ministers)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PluralPeoplePattern();
+
+    [GeneratedRegex(@"\b(provided (that)?|providing|on (the )?condition|as long as|so long as|only if|if|unless|subject to|contingent on|in exchange for)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ConditionalPattern();
 
     [GeneratedRegex(@"\b(because|due to|in order to|so that|in hopes of|aims? to|aimed at|to prevent|to ensure|as a result|since)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CausePattern();

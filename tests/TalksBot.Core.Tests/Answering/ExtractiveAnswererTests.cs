@@ -9,7 +9,7 @@ public sealed class ExtractiveAnswererTests
     private const string Delegations =
         "On February 18, 2025, officials from the United States and Russia met at the Diriyah venue in Riyadh. "
         + "The Russian delegation, led by Foreign Minister Sergey Lavrov, included Yury Ushakov, the presidential aide for foreign policy. "
-        + "Meanwhile, the American side was represented by Secretary of State Marco Rubio and envoy Steve Witkoff.";
+        + "Meanwhile, the American side was represented by officials Marco Rubio and Steve Witkoff.";
 
     private const string DelegationsReversed =
         "Officials from both countries met in Geneva last week. "
@@ -222,5 +222,39 @@ public sealed class ExtractiveAnswererTests
 
         Assert.Contains("Lavrov", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Rubio", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AConditionQuestionIsAnsweredByTheSentenceThatStatesTheCondition()
+    {
+        var text = "Zelenskyy is willing to talk directly with Putin, his office said on Monday. "
+            + "Zelenskyy is willing to talk directly with Putin, provided that European partners are also involved.";
+
+        var answer = await Ask("On what condition is Zelenskyy willing to talk directly with Putin?", Passages.Of("a", text));
+
+        Assert.False(answer.Abstained);
+        Assert.Contains("European partners", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AQuestionAboutAnEventNamedInARelativeClauseIsAnsweredByTheSentenceCarryingItsPredicate()
+    {
+        var text = "On March 3, 2025, Japan and India began trade negotiations in Delhi. "
+            + "These talks notably excluded Chinese representatives, to the surprise of many observers.";
+
+        var answer = await Ask("Which representatives were excluded in the talks that began on March 3?", Passages.Of("a", text));
+
+        Assert.Contains("Chinese", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AQuestionAskingForSeveralOfficialsPrefersTheSentenceListingThem()
+    {
+        var text = "The American side sent the official envoy Keith Kellogg ahead to keep the talks focused. "
+            + "Meanwhile, the American side was represented by officials Marco Rubio and Steve Witkoff.";
+
+        var answer = await Ask("Which officials were the American side?", Passages.Of("a", text));
+
+        Assert.Contains("Rubio", answer.Text, StringComparison.Ordinal);
     }
 }
