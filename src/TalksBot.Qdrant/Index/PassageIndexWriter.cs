@@ -158,12 +158,8 @@ public sealed partial class PassageIndexWriter(
         {
             if (reuse is { } source)
             {
-                foreach (var entry in articles.Where(a => source.Articles.Contains(a.Article.Id)))
-                {
-                    var (copied, _) = await copier!.CopyArticleAsync(source.Source, collection, entry.Article.Id, EnsureCreatedAsync, cancellationToken);
-                    done += copied;
-                    progress?.Report(new IndexBuildProgress(done, points.Count));
-                }
+                done = await copier!.CopyArticlesAsync(source.Source, collection, source.Articles, EnsureCreatedAsync,
+                    copied => progress?.Report(new IndexBuildProgress(copied, points.Count)), cancellationToken);
             }
 
             var toEmbed = reuse is { } r ? points.Where(p => !r.Articles.Contains(p.Article.Article.Id)).ToList() : points;

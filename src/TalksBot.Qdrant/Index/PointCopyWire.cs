@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using TalksBot.Qdrant.Rest;
 
 namespace TalksBot.Qdrant.Index;
 
@@ -9,7 +8,13 @@ namespace TalksBot.Qdrant.Index;
 
 internal sealed record CopiedPoint(Guid Id, JsonElement Vector, JsonElement Payload);
 
-internal sealed record CopyScrollRequest(QdrantFilter Filter, int Limit, Guid? Offset, bool WithPayload, bool WithVector);
+internal sealed record MatchAny(IReadOnlyList<string> Any);
+
+internal sealed record AnyCondition(string Key, MatchAny Match);
+
+internal sealed record AnyFilter(IReadOnlyList<AnyCondition> Must);
+
+internal sealed record CopyScrollRequest(AnyFilter Filter, int Limit, Guid? Offset, bool WithPayload, bool WithVector);
 
 internal sealed record CopyScrollPage(IReadOnlyList<CopiedPoint> Points, Guid? NextPageOffset);
 

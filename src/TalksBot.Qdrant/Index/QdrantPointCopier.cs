@@ -16,44 +16,49 @@ namespace TalksBot.Qdrant.Index;
 /// </remarks>
 public sealed class QdrantPointCopier(HttpClient http)
 {
-    // One page per upsert: inside Qdrant's recommended 64–256 points per request.
-    private const int PageSize = 64;
+    // One page per upsert, at the top of Qdrant's recommended 64–256 points per request.
+    private const int PageSize = 256;
 
-    /// <summary>Copies every point whose <c>article_id</c> is <paramref name="articleId"/>; returns how many, and the dense size seen.</summary>
-    public async Task<(int Copied, int? DenseSize)> CopyArticleAsync(string from, string to, string articleId,
-        Func<int, CancellationToken, Task> beforeFirstUpsert, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies every point whose <c>article_id</c> is one of <paramref name="articleIds"/>, a page at a time; calls
+    /// <paramref name="beforeFirstUpsert"/> with the dense size before writing anything and <paramref name="copied"/> after each page.
+    /// </summary>
+    public async Task<int> CopyArticlesAsync(string from, string to, IReadOnlyCollection<string> articleIds,
+        Func<int, CancellationToken, Task> beforeFirstUpsert, Action<int> copied, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(articleIds);
         ArgumentNullException.ThrowIfNull(beforeFirstUpsert);
-        var copied = 0;
-        int? denseSize = null;
+        ArgumentNullException.ThrowIfNull(copied);
+        var filter = new AnyFilter([new AnyCondition("article_id", new MatchAny([.. articleIds]))]);
+        var total = 0;
         Guid? offset = null;
         do
         {
-            var page = await ScrollAsync(from, articleId, offset, cancellationToken);
+            var page = await ScrollAsync(from, filter, offset, cancellationToken);
             if (page.Points.Count > 0)
             {
-                denseSize ??= page.Points[0].Vector.GetProperty(VectorNames.Dense).GetArrayLength();
-                if (copied == 0)
+                if (total == 0)
                 {
-                    await beforeFirstUpsert(denseSize.Value, cancellationToken);
+                    await beforeFirstUpsert(page.Points[0].Vector.GetProperty(VectorNames.Dense).GetArrayLength(), cancellationToken);
                 }
 
                 await PostAsync(HttpMethod.Put, $"collections/{Uri.EscapeDataString(to)}/points?wait=true",
                     JsonContent.Create(new CopyUpsertRequest(page.Points), PointCopyJsonContext.Default.CopyUpsertRequest),
                     PointCopyJsonContext.Default.CopyResponseJsonElement, $"copy {page.Points.Count} points into {to}", cancellationToken);
-                copied += page.Points.Count;
+                total += page.Points.Count;
+                copied(total);
             }
 
             offset = page.NextPageOffset;
         }
         while (offset is not null);
 
-        return (copied, denseSize);
+        return total;
     }
 
-    private async Task<CopyScrollPage> ScrollAsync(string collection, string articleId, Guid? offset, CancellationToken cancellationToken) =>
+    private async Task<CopyScrollPage> ScrollAsync(string collection, AnyFilter filter, Guid? offset, CancellationToken cancellationToken) =>
         await PostAsync(HttpMethod.Post, $"collections/{Uri.EscapeDataString(collection)}/points/scroll",
-            JsonContent.Create(new CopyScrollRequest(QdrantFilter.KeywordIs("article_id", articleId), PageSize, offset, WithPayload: true, WithVector: true),
+            JsonContent.Create(new CopyScrollRequest(filter, PageSize, offset, WithPayload: true, WithVector: true),
                 PointCopyJsonContext.Default.CopyScrollRequest),
             PointCopyJsonContext.Default.CopyResponseCopyScrollPage, $"scroll {collection} with vectors", cancellationToken)
         ?? throw new QdrantException($"scroll {collection} with vectors", null, "the response carried no result");

@@ -51,9 +51,9 @@ internal static class RefreshCommand
             ? $"Refreshed: now serving {summary.Collection} (previous {summary.PreviousCollection ?? "none"} kept for rollback)."
             : $"Unchanged: {summary.Collection} already serves exactly these articles.");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn(new TableColumn("Count").RightAligned()).AddColumn("Articles");
-        table.AddRow("Added", summary.Added.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(string.Join(", ", summary.Added)));
-        table.AddRow("Changed", summary.Changed.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(string.Join(", ", summary.Changed)));
-        table.AddRow("Removed", summary.Removed.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(string.Join(", ", summary.Removed)));
+        table.AddRow("Added", summary.Added.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Ids(summary.Added));
+        table.AddRow("Changed", summary.Changed.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Ids(summary.Changed));
+        table.AddRow("Removed", summary.Removed.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Ids(summary.Removed));
         table.AddRow("Unchanged", summary.Unchanged.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "");
         table.AddRow("Passages", summary.PassageCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"{summary.PassagesEmbedded} embedded, {summary.PassagesCopied} copied");
@@ -62,4 +62,8 @@ internal static class RefreshCommand
         foreach (var skipped in summary.Skipped)
             console.WriteLine($"Skipped {Path.GetFileName(skipped.Path)}: {skipped.Reason}");
     }
+
+    // A first refresh lists every article as added; ten ids say enough, the count says the rest.
+    private static string Ids(IReadOnlyList<string> ids) =>
+        Markup.Escape(string.Join(", ", ids.Take(10)) + (ids.Count > 10 ? $" and {ids.Count - 10} more" : ""));
 }

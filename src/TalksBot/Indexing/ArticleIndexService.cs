@@ -113,12 +113,21 @@ internal sealed partial class ArticleIndexService(
         }
     }
 
-    public Task EnsureServingAsync(IAnsiConsole console, CancellationToken cancellationToken) =>
-        RefreshProgressBar.RunAsync(console, async progress =>
+    public async Task EnsureServingAsync(IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        // A progress bar only when there is something to build: an ask on a served index prints nothing extra.
+        if (await writer.GetServingManifestAsync(cancellationToken) is not null)
+        {
+            await EnsureServingAsync(progress: null, cancellationToken);
+            return;
+        }
+
+        await RefreshProgressBar.RunAsync(console, async progress =>
         {
             await EnsureServingAsync(progress, cancellationToken);
             return true;
         });
+    }
 
     public void Dispose() => _gate.Dispose();
 

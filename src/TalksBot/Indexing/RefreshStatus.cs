@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TalksBot.Indexing;
 
 /// <summary>A refresh in progress, or how the last one ended; kept in memory and in the status file for other processes.</summary>
@@ -15,6 +17,7 @@ internal sealed record RefreshStatus(
     DateTimeOffset? FinishedAt = null,
     string? Outcome = null)
 {
+    [JsonIgnore]
     public bool Finished => FinishedAt is not null;
 
     public string Describe() => Finished
