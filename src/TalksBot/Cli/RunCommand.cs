@@ -1,6 +1,8 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TalksBot.Discord;
 using TalksBot.Hosting;
 
 namespace TalksBot.Cli;
@@ -39,6 +41,14 @@ internal static class RunCommand
             {
                 using var host = builder.Build();
                 await host.RunAsync(ct);
+                // The gateway stops the host on a close code retrying cannot fix (bad token, disallowed intents): a
+                // supervisor must see that as a failure, not a clean stop.
+                if (host.Services.GetService<DiscordBotStatus>()?.FatalError is { } fatal)
+                {
+                    CliHost.WriteError("The Discord bot stopped: " + fatal);
+                    return ExitCodes.Failure;
+                }
+
                 return Environment.ExitCode;
             }
             catch (OptionsValidationException ex)

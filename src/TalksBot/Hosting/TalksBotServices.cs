@@ -15,6 +15,7 @@ using TalksBot.Indexing;
 using TalksBot.Llm;
 using TalksBot.Llm.Answering;
 using TalksBot.Llm.OpenAi;
+using TalksBot.Moderation;
 using TalksBot.Qdrant;
 using TalksBot.WebArticles;
 
@@ -69,7 +70,11 @@ internal static class TalksBotServices
         services.AddSingleton<ConsoleQuestionLog>();
 
         if (hosted && !string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]))
+        {
             builder.AddDiscordBot();
+            // Moderators: /articles, /refresh and /stats, answered privately and checked against Manage Server.
+            services.AddModeratorCommands();
+        }
         return builder;
     }
 }

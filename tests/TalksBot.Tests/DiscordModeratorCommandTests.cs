@@ -1,0 +1,83 @@
+using TalksBot.Core.Analytics;
+using TalksBot.Indexing;
+using TalksBot.Qdrant.Index;
+using TalksBot.Testing.Qdrant;
+
+namespace TalksBot.Tests;
+
+/// <summary>The bot as <c>talksbot run</c> builds it, over the real Qdrant, driven through a fake Discord.</summary>
+public sealed class DiscordModeratorCommandTests(QdrantFixture qdrant)
+{
+    private const string Member = "200000000000000011";
+    private const string Moderator = "200000000000000022";
+    private const string ManageServer = "32";
+    private const string NoPermissions = "0";
+
+    [Fact]
+    public async Task AskAnswersOverTheRealIndexAndCitesTheArticleTheAnswerRestsOn()
+    {
+        await using var app = await DiscordBotApp.StartAsync(qdrant);
+        var cited = (await app.Get<ArticleSetService>().ListAsync(TestContext.Current.CancellationToken))
+            .Single(a => a.Id == "003_0e4da796d2592ec8");
+
+        var ask = await app.SendCommandAsync("ask", Member, NoPermissions, options: new Dictionary<string, string> { ["question"] = "Who led the U.S. delegation?" });
+        var deferral = await app.CallbackAsync(ask);
+        var reply = await app.ReplyAsync(ask);
+
+        Assert.Equal(5, deferral.Json.GetProperty("type").GetInt32());
+        var sources = reply.IndexOf("**Sources**", StringComparison.Ordinal);
+        Assert.True(sources > 0, reply);
+        Assert.Contains("Rubio", reply[..sources], StringComparison.Ordinal);
+        Assert.Contains(cited.Title, reply[sources..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMemberWithoutManageServerIsRefusedRefreshPrivatelyAndNothingChanges()
+    {
+        await using var app = await DiscordBotApp.StartAsync(qdrant);
+        var ct = TestContext.Current.CancellationToken;
+        var servingBefore = (await app.Get<PassageIndexWriter>().GetServingManifestAsync(ct))?.Collection;
+        var auditBefore = await app.Get<IAuditLog>().ListAsync(100, ct);
+
+        var refresh = await app.SendCommandAsync("refresh", Member, NoPermissions, subcommand: "run");
+        var callback = await app.CallbackAsync(refresh);
+
+        Assert.Equal(4, callback.Json.GetProperty("type").GetInt32());
+        Assert.True(DiscordBotApp.IsEphemeral(callback.Json), callback.Body);
+        Assert.Contains("permission", callback.Json.GetProperty("data").GetProperty("content").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(servingBefore);
+        Assert.Equal(servingBefore, (await app.Get<PassageIndexWriter>().GetServingManifestAsync(ct))?.Collection);
+        Assert.Equal(auditBefore.Count, (await app.Get<IAuditLog>().ListAsync(100, ct)).Count);
+    }
+
+    [Fact]
+    public async Task AModeratorsArticlesListShowsEverySeedArticlePrivately()
+    {
+        await using var app = await DiscordBotApp.StartAsync(qdrant);
+
+        var list = await app.SendCommandAsync("articles", Moderator, ManageServer, subcommand: "list");
+        var deferral = await app.CallbackAsync(list);
+        var reply = await app.ReplyAsync(list);
+
+        Assert.True(DiscordBotApp.IsEphemeral(deferral.Json), deferral.Body);
+        foreach (var id in new[] { "000_d95e6bfe9de103e0", "001_b9eb4489ecf82cc8", "002_afd850a30078c760", "003_0e4da796d2592ec8" })
+            Assert.Contains($"`{id}`", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AModeratorsStatsCountTheQuestionsPrivatelyWithoutSayingWhoAsked()
+    {
+        await using var app = await DiscordBotApp.StartAsync(qdrant);
+        var ask = await app.SendCommandAsync("ask", Member, NoPermissions, options: new Dictionary<string, string> { ["question"] = "Who led the U.S. delegation?" });
+        await app.ReplyAsync(ask);
+
+        var stats = await app.SendCommandAsync("stats", Moderator, ManageServer);
+        var deferral = await app.CallbackAsync(stats);
+        var reply = await app.ReplyAsync(stats);
+
+        Assert.True(DiscordBotApp.IsEphemeral(deferral.Json), deferral.Body);
+        Assert.Contains("Questions: 1 ", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain(Member, reply, StringComparison.Ordinal);
+        Assert.DoesNotContain(Moderator, reply, StringComparison.Ordinal);
+    }
+}
