@@ -104,6 +104,37 @@ public sealed class RefreshCommandTests(QdrantFixture qdrant)
     }
 
     [Fact]
+    public async Task RemovingAnArticleKeepsItServedUntilTheNextRefresh()
+    {
+        var run = new CliRun(qdrant);
+        var folder = run.UseArticleCopy();
+        await run.RunAsync("refresh");
+        var id = Path.GetFileNameWithoutExtension(Directory.GetFiles(folder).Order(StringComparer.Ordinal).Last());
+
+        var remove = await run.RunAsync("articles", "remove", id);
+        var listed = await run.RunAsync("articles", "list");
+        var refresh = await run.RunAsync("refresh");
+
+        Assert.True(remove.ExitCode == 0, remove.ToString());
+        Assert.Contains("Not served yet", remove.StandardOutput, StringComparison.Ordinal);
+        Assert.Matches(new Regex(id + @".*removed, still served"), listed.StandardOutput);
+        Assert.Matches(new Regex(@"Removed\s*│\s*1\s*│\s*" + id), refresh.StandardOutput);
+    }
+
+    [Fact]
+    public async Task RefreshStatusShowsHowTheLastRefreshEnded()
+    {
+        var run = new CliRun(qdrant);
+        await run.RunAsync("refresh");
+
+        var status = await run.RunAsync("refresh", "status");
+
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Contains($"last refresh by local:{Environment.UserName}", status.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("ok: 4 articles (4 added", status.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StatsPrintsQuestionCountsAndNeverWhoAsked()
     {
         var run = new CliRun(qdrant);
