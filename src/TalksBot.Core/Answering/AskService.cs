@@ -12,6 +12,7 @@ public sealed partial class AskService : IAskService
     private readonly IAnswerer _answerer;
     private readonly ConversationMemory _memory;
     private readonly FollowUpRewriter _rewriter;
+    private readonly QueryExpander _expander;
     private readonly AnsweringOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<AskService> _logger;
@@ -38,7 +39,9 @@ public sealed partial class AskService : IAskService
         _search = search;
         _answerer = answerer;
         _memory = memory;
-        _rewriter = new FollowUpRewriter(lexicon, new SideFinder(lexicon));
+        var sides = new SideFinder(lexicon);
+        _rewriter = new FollowUpRewriter(lexicon, sides);
+        _expander = new QueryExpander(lexicon, new QuestionAnalyzer(lexicon, sides));
         _options = options;
         _time = time;
         _logger = logger;
@@ -57,7 +60,7 @@ public sealed partial class AskService : IAskService
             LogRewritten(query);
         }
 
-        var retrieved = await _search.SearchAsync(query, _options.RetrievalLimit, cancellationToken);
+        var retrieved = await _search.SearchAsync(_expander.Expand(query), _options.RetrievalLimit, cancellationToken);
         var answer = await _answerer.AnswerAsync(new AnswerRequest(request.Question, retrieved, history), cancellationToken);
         if (request.ConversationId is { } conversation)
         {
