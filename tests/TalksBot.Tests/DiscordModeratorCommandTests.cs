@@ -80,4 +80,34 @@ public sealed class DiscordModeratorCommandTests(QdrantFixture qdrant)
         Assert.DoesNotContain(Member, reply, StringComparison.Ordinal);
         Assert.DoesNotContain(Moderator, reply, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheModeratorCommandsAreRegisteredForManageServerInGuildsOnly()
+    {
+        await using var app = await DiscordBotApp.StartAsync(qdrant);
+
+        var registered = await app.Discord.WaitForRequestAsync(r => r.Method == "PUT" && r.Path.EndsWith("/commands", StringComparison.Ordinal));
+
+        var byName = registered.Json.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        foreach (var name in new[] { "articles", "refresh", "stats" })
+        {
+            Assert.Equal(ManageServer, byName[name].GetProperty("default_member_permissions").GetString());
+            Assert.Equal([0], byName[name].GetProperty("contexts").EnumerateArray().Select(c => c.GetInt32()));
+        }
+    }
+
+    [Fact]
+    public async Task AModeratorCannotAddALocalFileFromDiscord()
+    {
+        await using var app = await DiscordBotApp.StartAsync(qdrant);
+        var ct = TestContext.Current.CancellationToken;
+        var localFile = Path.Combine(QdrantInstallation.RepositoryRoot, "README.md");
+
+        var add = await app.SendCommandAsync("articles", Moderator, ManageServer, subcommand: "add", options: new Dictionary<string, string> { ["url"] = localFile });
+        var reply = await app.ReplyAsync(add);
+
+        Assert.Contains("web address", reply, StringComparison.Ordinal);
+        Assert.Equal(4, (await app.Get<ArticleSetService>().ListAsync(ct)).Count);
+        Assert.DoesNotContain(await app.Get<IAuditLog>().ListAsync(100, ct), e => e.Action == "add");
+    }
 }

@@ -40,10 +40,12 @@ internal static class RunCommand
             try
             {
                 using var host = builder.Build();
+                // Taken before running: RunAsync disposes the host's services when it returns.
+                var status = host.Services.GetService<DiscordBotStatus>();
                 await host.RunAsync(ct);
                 // The gateway stops the host on a close code retrying cannot fix (bad token, disallowed intents): a
                 // supervisor must see that as a failure, not a clean stop.
-                if (host.Services.GetService<DiscordBotStatus>()?.FatalError is { } fatal)
+                if (status?.FatalError is { } fatal)
                 {
                     CliHost.WriteError("The Discord bot stopped: " + fatal);
                     return ExitCodes.Failure;
