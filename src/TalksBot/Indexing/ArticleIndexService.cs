@@ -232,9 +232,13 @@ internal sealed partial class ArticleIndexService(
             }
             catch (Exception e)
             {
-                var outcome = "failed: " + e.Message;
+                var cancelled = e is OperationCanceledException && cancellationToken.IsCancellationRequested;
+                var outcome = cancelled ? "failed: cancelled (shutting down or stopped by the user)" : "failed: " + e.Message;
                 Publish(status with { Phase = "failed", FinishedAt = time.GetUtcNow(), Outcome = outcome }, progress, force: true);
-                LogFailed(e, operation, actor);
+                if (cancelled)
+                    LogCancelled(operation, actor);
+                else
+                    LogFailed(e, operation, actor);
                 await RecordAsync(action, actor, writer.Alias, outcome);
                 throw;
             }
@@ -335,6 +339,9 @@ internal sealed partial class ArticleIndexService(
 
     [LoggerMessage(2005, LogLevel.Error, "{Operation} by {Actor} failed; the served index was left as it was")]
     private partial void LogFailed(Exception exception, string operation, string actor);
+
+    [LoggerMessage(2008, LogLevel.Information, "{Operation} by {Actor} was cancelled; the served index was left as it was")]
+    private partial void LogCancelled(string operation, string actor);
 
     [LoggerMessage(2006, LogLevel.Warning, "Could not write the refresh status file {Path}")]
     private partial void LogStatusWriteFailed(Exception exception, string path);
