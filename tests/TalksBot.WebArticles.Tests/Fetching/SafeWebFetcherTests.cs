@@ -22,11 +22,13 @@ public sealed class SafeWebFetcherTests(TestSite site)
     public async Task OneRedirectTooManyIsRefused()
     {
         using var host = new WebArticlesHost(maxRedirects: 5);
+        // The site is shared by the class, so another test may already have reached the last hop: compare, don't assume 0.
+        var hitsBefore = site.HitsFor("/hops/0");
 
         var error = await Assert.ThrowsAsync<WebArticleException>(() => host.Fetcher.FetchAsync(site.Url("/hops/6"), Ct));
 
         Assert.Equal(WebArticleError.TooManyRedirects, error.Error);
-        Assert.Equal(0, site.HitsFor("/hops/0"));
+        Assert.Equal(hitsBefore, site.HitsFor("/hops/0"));
     }
 
     [Fact]
