@@ -27,7 +27,7 @@ internal sealed class DiscordBotApp : IAsyncDisposable
 
     public FakeDiscordServer Discord { get; }
 
-    public static async Task<DiscordBotApp> StartAsync(QdrantFixture qdrant)
+    public static async Task<DiscordBotApp> StartAsync(QdrantFixture qdrant, params string[] settings)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var discord = await FakeDiscordServer.StartAsync();
@@ -43,6 +43,7 @@ internal sealed class DiscordBotApp : IAsyncDisposable
             $"Refresh:LockPath={Path.Combine(state, "refresh.lock")}", $"Refresh:StatusPath={Path.Combine(state, "refresh-status.json")}",
             $"Discord:Token={Token}", $"Discord:ApiBaseUrl={discord.ApiBaseUrl}", "Llm:Endpoint=", "Llm:EmbeddingModel=",
             $"Answering:LexiconPath={Path.Combine(QdrantInstallation.RepositoryRoot, "data", "lexicon")}", "Logging:LogLevel:Default=Warning",
+            .. settings,
         ], hosted: true);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);

@@ -110,4 +110,34 @@ public sealed class DiscordModeratorCommandTests(QdrantFixture qdrant)
         Assert.Equal(4, (await app.Get<ArticleSetService>().ListAsync(ct)).Count);
         Assert.DoesNotContain(await app.Get<IAuditLog>().ListAsync(100, ct), e => e.Action == "add");
     }
+
+    [Fact]
+    public async Task AModeratorsRefreshWhileOneRunsSaysSoWithItsProgress()
+    {
+        // No folder watcher: the only refresh running is the one this test holds at its indexing phase.
+        await using var app = await DiscordBotApp.StartAsync(qdrant, "Refresh:WatchArticles=false");
+        var ct = TestContext.Current.CancellationToken;
+        var index = app.Get<ArticleIndexService>();
+        var seed = Path.Combine(index.ArticlesPath, "000_d95e6bfe9de103e0.txt");
+        await File.WriteAllTextAsync(Path.Combine(index.ArticlesPath, "004_a1b2c3d4e5f60708.txt"),
+            await File.ReadAllTextAsync(seed, ct) + "\nThe talks were followed by a press conference.", ct);
+        var indexing = new TaskCompletionSource();
+        using var release = new ManualResetEventSlim();
+        var progress = new SynchronousProgress<RefreshStatus>(s =>
+        {
+            if (s.Phase == "indexing" && indexing.TrySetResult())
+                release.Wait(ct);
+        });
+        var running = Task.Run(() => index.RefreshAsync("local:test", progress, ct), ct);
+        await indexing.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+
+        var refresh = await app.SendCommandAsync("refresh", Moderator, ManageServer, subcommand: "run");
+        var reply = await app.ReplyAsync(refresh);
+        release.Set();
+        await running;
+
+        Assert.Contains("already running", reply, StringComparison.Ordinal);
+        Assert.Contains("local:test", reply, StringComparison.Ordinal);
+        Assert.Contains("indexing", reply, StringComparison.Ordinal);
+    }
 }
