@@ -18,6 +18,12 @@ public sealed class DiscordOptions : IValidatableObject
     /// <summary>Guilds to register commands in (immediate); empty registers them globally.</summary>
     public IList<ulong> GuildIds { get; } = [];
 
+    /// <summary>
+    /// Roles whose members may use the moderator commands without the Manage Server permission. Discord still hides those
+    /// commands from them until a server admin allows the role under Server Settings → Integrations.
+    /// </summary>
+    public IList<ulong> ModeratorRoleIds { get; } = [];
+
     /// <summary>Channels where every message is answered; needs the privileged Message Content intent.</summary>
     public IList<ulong> AutoReplyChannelIds { get; } = [];
 

@@ -60,12 +60,12 @@ internal sealed class DiscordBotApp : IAsyncDisposable
     /// <summary>Sends a slash command; returns its interaction id and token for <see cref="ReplyAsync"/>.</summary>
     /// <param name="subcommand">A subcommand name, its options in <paramref name="options"/>; null for top-level options.</param>
     public async Task<Interaction> SendCommandAsync(string name, string userId, string permissions, string? subcommand = null,
-        IReadOnlyDictionary<string, string>? options = null)
+        IReadOnlyDictionary<string, string>? options = null, IEnumerable<string>? roleIds = null)
     {
         var n = Interlocked.Increment(ref _nextInteraction);
         var interaction = new Interaction((500000000000000000 + n).ToString(CultureInfo.InvariantCulture), $"interaction-token-{n}");
         var payload = FakeDiscordEvents.SlashCommand(interaction.Id, interaction.Token, Discord.ApplicationId, name, userId,
-            subcommand is null ? options : null, permissions);
+            subcommand is null ? options : null, permissions, roleIds);
         if (subcommand is not null)
         {
             var inner = new JsonArray([.. (options ?? new Dictionary<string, string>()).Select(o => (JsonNode)new JsonObject { ["name"] = o.Key, ["type"] = 3, ["value"] = o.Value })]);

@@ -65,6 +65,20 @@ public sealed class DiscordModeratorCommandTests(QdrantFixture qdrant)
     }
 
     [Fact]
+    public async Task AMemberWithAConfiguredModeratorRoleButNoPermissionsGetsTheArticlesList()
+    {
+        const string ModeratorRole = "600000000000000001";
+        await using var app = await DiscordBotApp.StartAsync(qdrant, $"Discord:ModeratorRoleIds:0={ModeratorRole}");
+
+        var list = await app.SendCommandAsync("articles", Member, NoPermissions, subcommand: "list", roleIds: [ModeratorRole]);
+        var deferral = await app.CallbackAsync(list);
+        var reply = await app.ReplyAsync(list);
+
+        Assert.True(DiscordBotApp.IsEphemeral(deferral.Json), deferral.Body);
+        Assert.Contains("`000_d95e6bfe9de103e0`", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AModeratorsStatsCountTheQuestionsPrivatelyWithoutSayingWhoAsked()
     {
         await using var app = await DiscordBotApp.StartAsync(qdrant);

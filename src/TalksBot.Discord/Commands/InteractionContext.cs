@@ -21,7 +21,9 @@ public sealed class InteractionContext
     private readonly DiscordApi _api;
     private int _responded;
 
-    internal InteractionContext(InteractionData interaction, DiscordApi api)
+    private readonly IReadOnlyCollection<ulong> _moderatorRoleIds;
+
+    internal InteractionContext(InteractionData interaction, DiscordApi api, IReadOnlyCollection<ulong>? moderatorRoleIds = null)
     {
         _interaction = interaction;
         _api = api;
@@ -30,6 +32,8 @@ public sealed class InteractionContext
         GuildId = ParseId(interaction.GuildId);
         ChannelId = ParseId(interaction.ChannelId);
         MemberPermissions = ulong.TryParse(interaction.Member?.Permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var permissions) ? permissions : 0;
+        MemberRoleIds = [.. (interaction.Member?.Roles ?? []).Select(id => ulong.Parse(id, CultureInfo.InvariantCulture))];
+        _moderatorRoleIds = moderatorRoleIds ?? [];
     }
 
     public string CommandName => _interaction.Data?.Name ?? "";
@@ -43,6 +47,12 @@ public sealed class InteractionContext
 
     /// <summary>The member's permission bitfield in this channel; 0 in DMs.</summary>
     public ulong MemberPermissions { get; }
+
+    /// <summary>The member's role ids in this guild; empty in DMs.</summary>
+    public IReadOnlyList<ulong> MemberRoleIds { get; }
+
+    /// <summary>True when the member has one of the roles configured in <c>Discord:ModeratorRoleIds</c>; always false in DMs.</summary>
+    public bool HasModeratorRole => GuildId is not null && MemberRoleIds.Any(_moderatorRoleIds.Contains);
 
     /// <summary>True when a response (deferral or message) has already been sent.</summary>
     public bool HasResponded => Volatile.Read(ref _responded) == 1;

@@ -41,7 +41,7 @@ internal sealed partial class InteractionRouter(
 
     private async Task HandleCommandAsync(InteractionData interaction, CancellationToken cancellationToken)
     {
-        var context = new InteractionContext(interaction, api);
+        var context = new InteractionContext(interaction, api, [.. options.Value.ModeratorRoleIds]);
         var command = commands.Find(interaction.Data?.Name);
         if (command is null)
         {
@@ -50,11 +50,13 @@ internal sealed partial class InteractionRouter(
         }
 
         // default_member_permissions only hides a command; Discord lets server owners override it, so check again here.
+        // A configured moderator role stands in for the permission.
         if (command.Definition.DefaultMemberPermissions is { } required
             && ulong.TryParse(required, NumberStyles.None, CultureInfo.InvariantCulture, out var requiredBits)
-            && !context.HasPermissions(requiredBits))
+            && !context.HasPermissions(requiredBits)
+            && !context.HasModeratorRole)
         {
-            await context.RespondAsync("You don't have the server permission this command needs.", ephemeral: true, cancellationToken);
+            await context.RespondAsync("You don't have the server permission or moderator role this command needs.", ephemeral: true, cancellationToken);
             return;
         }
 

@@ -47,7 +47,7 @@ internal sealed record InteractionData(
     InteractionMember? Member,
     DiscordUser? User);
 
-internal sealed record InteractionMember(DiscordUser? User, string? Permissions);
+internal sealed record InteractionMember(DiscordUser? User, string? Permissions, IReadOnlyList<string>? Roles);
 
 internal sealed record InteractionCommandData(
     string? Name,

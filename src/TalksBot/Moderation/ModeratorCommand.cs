@@ -4,15 +4,15 @@ using TalksBot.Discord.Commands;
 namespace TalksBot.Moderation;
 
 /// <summary>
-/// A moderator slash command: hidden from members without Manage Server, guild only, checked again here, and answered
-/// with one private message.
+/// A moderator slash command: hidden from members without Manage Server, guild only, checked again here (Manage Server or a
+/// role in <c>Discord:ModeratorRoleIds</c>), and answered with one private message.
 /// </summary>
 internal abstract partial class ModeratorCommand(ILogger logger) : IBotCommand
 {
     /// <summary>Manage Server (MANAGE_GUILD, 1 &lt;&lt; 5): Discord hides the commands from members without it.</summary>
     public const string Permission = "32";
 
-    public const string Refusal = "Sorry, this command is only for the server's moderators (it needs the Manage Server permission).";
+    public const string Refusal = "Sorry, this command is only for the server's moderators (it needs the Manage Server permission or a moderator role).";
 
     private const ulong ManageGuild = 32;
 
@@ -29,7 +29,7 @@ internal abstract partial class ModeratorCommand(ILogger logger) : IBotCommand
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
     {
         // default_member_permissions only hides a command: server owners can override it per role or channel.
-        if (!context.HasPermissions(ManageGuild))
+        if (!context.HasPermissions(ManageGuild) && !context.HasModeratorRole)
         {
             await context.EditOriginalAsync(Refusal, cancellationToken);
             return;

@@ -36,11 +36,28 @@ public sealed class InteractionContextTests
     }
 
     [Fact]
+    public void AMemberHasAModeratorRoleOnlyWhenOneOfTheirRolesIsConfigured()
+    {
+        const string Json = """
+            {"id":"1","application_id":"2","token":"t","type":2,"guild_id":"3","member":{"user":{"id":"4"},"permissions":"0","roles":["10","11"]},"data":{"name":"x"}}
+            """;
+        var interaction = JsonSerializer.Deserialize(Json, GatewayJsonContext.Default.InteractionData)!;
+
+        var configured = new InteractionContext(interaction, new DiscordApi(null!), [11UL]);
+        var other = new InteractionContext(interaction, new DiscordApi(null!), [12UL]);
+
+        Assert.Equal([10UL, 11UL], configured.MemberRoleIds);
+        Assert.True(configured.HasModeratorRole);
+        Assert.False(other.HasModeratorRole);
+    }
+
+    [Fact]
     public void NobodyHasServerPermissionsInADirectMessage()
     {
         var context = Context("""{"id":"1","application_id":"2","token":"t","type":2,"user":{"id":"4"},"data":{"name":"x"}}""");
 
         Assert.Equal(4UL, context.UserId);
         Assert.False(context.HasPermissions(32));
+        Assert.Empty(context.MemberRoleIds);
     }
 }

@@ -10,6 +10,9 @@ namespace TalksBot.Discord.Tests.Bot;
 public sealed class InteractionTests
 {
     private const string UserId = "200000000000000001";
+    private const string ModeratorRoleId = "600000000000000001";
+
+    private static readonly Dictionary<string, string?> ModeratorRoleSetting = new() { ["Discord:ModeratorRoleIds:0"] = ModeratorRoleId };
 
     private static readonly Citation Riyadh = Answers.Citation(1, "003_riyadh", "Talks in Riyadh end with a plan", "https://example.org/riyadh", "Both delegations agreed to restore embassy staffing.");
 
@@ -160,6 +163,38 @@ public sealed class InteractionTests
 
         await gateway.SendDispatchAsync("INTERACTION_CREATE", FakeDiscordEvents.SlashCommand("530000000000000001", "mod1", bot.Discord.ApplicationId, "refresh", UserId, permissions: "0"));
         var callback = await bot.CallbackFor("530000000000000001");
+
+        Assert.Equal(4, BotHarness.CallbackType(callback));
+        Assert.Equal(64, callback.Json.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal(0, moderator.Runs);
+    }
+
+    [Fact]
+    public async Task AMemberWithAConfiguredModeratorRoleButNoPermissionsIsLetThroughToAModeratorCommand()
+    {
+        var moderator = new FakeModeratorCommand();
+        await using var bot = await BotHarness.StartAsync(settings: ModeratorRoleSetting, configure: services => services.AddSingleton<Commands.IBotCommand>(moderator));
+        var gateway = await bot.ReadyAsync();
+
+        await gateway.SendDispatchAsync("INTERACTION_CREATE", FakeDiscordEvents.SlashCommand("530000000000000003", "mod3", bot.Discord.ApplicationId, "refresh", UserId,
+            permissions: "0", roleIds: ["600000000000000009", ModeratorRoleId]));
+        var callback = await bot.CallbackFor("530000000000000003");
+        await bot.Discord.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains("/mod3/", StringComparison.Ordinal));
+
+        Assert.Equal(5, BotHarness.CallbackType(callback));
+        Assert.Equal(1, moderator.Runs);
+    }
+
+    [Fact]
+    public async Task AMemberWithoutAConfiguredModeratorRoleOrThePermissionIsRefusedPrivately()
+    {
+        var moderator = new FakeModeratorCommand();
+        await using var bot = await BotHarness.StartAsync(settings: ModeratorRoleSetting, configure: services => services.AddSingleton<Commands.IBotCommand>(moderator));
+        var gateway = await bot.ReadyAsync();
+
+        await gateway.SendDispatchAsync("INTERACTION_CREATE", FakeDiscordEvents.SlashCommand("530000000000000004", "mod4", bot.Discord.ApplicationId, "refresh", UserId,
+            permissions: "0", roleIds: ["600000000000000009"]));
+        var callback = await bot.CallbackFor("530000000000000004");
 
         Assert.Equal(4, BotHarness.CallbackType(callback));
         Assert.Equal(64, callback.Json.GetProperty("data").GetProperty("flags").GetInt32());

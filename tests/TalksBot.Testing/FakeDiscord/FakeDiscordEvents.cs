@@ -49,13 +49,14 @@ public static class FakeDiscordEvents
         string name,
         string userId,
         IReadOnlyDictionary<string, string>? options = null,
-        string permissions = "0") => Interaction(id, token, applicationId, 2, userId, permissions, new JsonObject
+        string permissions = "0",
+        IEnumerable<string>? roleIds = null) => Interaction(id, token, applicationId, 2, userId, permissions, new JsonObject
         {
             ["id"] = "400000000000000001",
             ["name"] = name,
             ["type"] = 1,
             ["options"] = new JsonArray([.. (options ?? new Dictionary<string, string>()).Select(o => (JsonNode)new JsonObject { ["name"] = o.Key, ["type"] = 3, ["value"] = o.Value })]),
-        });
+        }, roleIds);
 
     public static JsonObject MessageCommand(string id, string token, string applicationId, string name, string userId, string targetId, string targetContent) =>
         Interaction(id, token, applicationId, 2, userId, "0", new JsonObject
@@ -70,7 +71,8 @@ public static class FakeDiscordEvents
     public static JsonObject ButtonClick(string id, string token, string applicationId, string customId, string userId) =>
         Interaction(id, token, applicationId, 3, userId, "0", new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 });
 
-    private static JsonObject Interaction(string id, string token, string applicationId, int type, string userId, string permissions, JsonObject data) => new()
+    private static JsonObject Interaction(string id, string token, string applicationId, int type, string userId, string permissions, JsonObject data,
+        IEnumerable<string>? roleIds = null) => new()
     {
         ["id"] = id,
         ["application_id"] = applicationId,
@@ -79,7 +81,7 @@ public static class FakeDiscordEvents
         ["version"] = 1,
         ["guild_id"] = GuildId,
         ["channel_id"] = ChannelId,
-        ["member"] = new JsonObject { ["user"] = User(userId), ["permissions"] = permissions },
+        ["member"] = new JsonObject { ["user"] = User(userId), ["permissions"] = permissions, ["roles"] = new JsonArray([.. (roleIds ?? []).Select(r => (JsonNode?)r)]) },
         ["data"] = data,
     };
 }
