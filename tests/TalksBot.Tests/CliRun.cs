@@ -50,7 +50,13 @@ internal sealed class CliRun
         return this;
     }
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunAsync(stopWhen: null, args);
+
+    /// <summary>
+    /// Runs a long-lived verb (<c>run</c>) until <paramref name="stopWhen"/> holds, then stops it with SIGTERM as a
+    /// supervisor would, so its shutdown path runs too.
+    /// </summary>
+    public async Task<CliResult> RunAsync(Func<Task<bool>>? stopWhen, params string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "talksbot.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -77,6 +83,10 @@ internal sealed class CliRun
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
         try
         {
+            while (stopWhen is not null && !process.HasExited && !await stopWhen())
+                await Task.Delay(200, timeout.Token);
+            if (stopWhen is not null && !process.HasExited)
+                Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
             await process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TalksBot.Discord;
 using TalksBot.Hosting;
+using TalksBot.Indexing;
 
 namespace TalksBot.Cli;
 
@@ -40,9 +41,12 @@ internal static class RunCommand
             try
             {
                 using var host = builder.Build();
-                // Taken before running: RunAsync disposes the host's services when it returns.
+                // Taken before running: the host disposes its services when it is disposed.
                 var status = host.Services.GetService<DiscordBotStatus>();
-                await host.RunAsync(ct);
+                await host.StartAsync(ct);
+                // The bot answers from the index: on an empty machine build it now, whatever the folder watcher is set to.
+                await host.Services.GetRequiredService<ArticleIndexService>().EnsureServingAsync(progress: null, ct);
+                await host.WaitForShutdownAsync(ct);
                 // The gateway stops the host on a close code retrying cannot fix (bad token, disallowed intents): a
                 // supervisor must see that as a failure, not a clean stop.
                 if (status?.FatalError is { } fatal)
