@@ -48,7 +48,11 @@ public sealed partial class AskService : IAskService
     }
 
     /// <inheritdoc />
-    public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken)
+    public Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken) =>
+        AskAsync(request, onText: null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<AskResult> AskAsync(AskRequest request, Action<string>? onText, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Question);
@@ -61,7 +65,10 @@ public sealed partial class AskService : IAskService
         }
 
         var retrieved = await _search.SearchAsync(_expander.Expand(query), _options.RetrievalLimit, cancellationToken);
-        var answer = await _answerer.AnswerAsync(new AnswerRequest(request.Question, retrieved, history), cancellationToken);
+        var answerRequest = new AnswerRequest(request.Question, retrieved, history);
+        var answer = onText is not null && _answerer is IStreamingAnswerer streaming
+            ? await StreamAsync(streaming, answerRequest, onText, cancellationToken)
+            : await _answerer.AnswerAsync(answerRequest, cancellationToken);
         if (request.ConversationId is { } conversation)
         {
             _memory.Add(conversation, new ConversationTurn(request.Question, answer));
@@ -70,6 +77,24 @@ public sealed partial class AskService : IAskService
         var latency = _time.GetElapsedTime(started);
         LogAnswered(answer.Answerer, answer.Abstained, retrieved.Count, answer.Citations.Count, latency.TotalMilliseconds);
         return new AskResult(request.Question, answer, retrieved, latency);
+    }
+
+    private static async Task<Answer> StreamAsync(
+        IStreamingAnswerer streaming, AnswerRequest request, Action<string> onText, CancellationToken cancellationToken)
+    {
+        Answer? final = null;
+        await foreach (var update in streaming.StreamAsync(request, cancellationToken))
+        {
+            if (update.Delta.Length > 0)
+            {
+                onText(update.Delta);
+            }
+
+            final = update.Final ?? final;
+        }
+
+        // The contract promises a last update carrying the verified answer; a stream without one is a bug in the answerer.
+        return final ?? throw new InvalidOperationException($"Answerer '{streaming.Name}' ended its stream without a final answer.");
     }
 
     [LoggerMessage(4001, LogLevel.Debug, "Follow-up rewritten for retrieval as {Query}")]

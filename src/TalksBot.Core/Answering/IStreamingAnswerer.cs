@@ -1,6 +1,4 @@
-using TalksBot.Core.Answering;
-
-namespace TalksBot.Llm.Answering;
+namespace TalksBot.Core.Answering;
 
 /// <summary>An answerer that can show its text while it is being written.</summary>
 public interface IStreamingAnswerer : IAnswerer

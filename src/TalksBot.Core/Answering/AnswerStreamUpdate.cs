@@ -1,6 +1,4 @@
-using TalksBot.Core.Answering;
-
-namespace TalksBot.Llm.Answering;
+namespace TalksBot.Core.Answering;
 
 /// <summary>One step of a streamed answer: provisional text, or (last) the verified answer.</summary>
 /// <param name="Delta">Text to append to what is shown; empty on the final update.</param>
