@@ -69,11 +69,12 @@ internal sealed class CliRun
         start.ArgumentList.Add(app);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
-        foreach (var (key, value) in _environment)
-            start.Environment[key] = value;
-        // Nothing from the developer's machine may leak in and change behaviour.
+        // Nothing from the developer's machine may leak in and change behaviour; removed before the run's own
+        // settings so a test that points the CLI at a fake (With("Llm__Endpoint", ...)) still gets it.
         start.Environment.Remove("Discord__Token");
         start.Environment.Remove("Llm__Endpoint");
+        foreach (var (key, value) in _environment)
+            start.Environment[key] = value;
 
         using var process = Process.Start(start)!;
         process.StandardInput.Close();

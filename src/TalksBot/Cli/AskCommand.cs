@@ -24,7 +24,9 @@ internal static class AskCommand
             }
 
             await services.Get<ArticleIndexService>().EnsureServingAsync(CliConsole.Error, token);
-            var result = await services.Get<IAskService>().AskAsync(new AskRequest(text), token);
+            var result = parse.GetValue(json)
+                ? await services.Get<IAskService>().AskAsync(new AskRequest(text), token)
+                : await LiveAnswer.AskAsync(services.Get<IAskService>(), new AskRequest(text), token);
             await services.Get<ConsoleQuestionLog>().RecordAsync(result, AskChannel.Console, token);
 
             if (parse.GetValue(json))

@@ -24,7 +24,7 @@ internal static class ChatCommand
                 var line = Console.ReadLine();
                 if (string.IsNullOrWhiteSpace(line))
                     break;
-                var result = await ask.AskAsync(new AskRequest(line, conversationId), token);
+                var result = await LiveAnswer.AskAsync(ask, new AskRequest(line, conversationId), token);
                 await log.RecordAsync(result, AskChannel.Console, token);
                 AnswerPrinter.Print(result);
                 CliConsole.Out.WriteLine();
