@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using TalksBot.Testing.Web;
 
 namespace TalksBot.Tests;
 
@@ -44,10 +43,7 @@ internal sealed class NewsPageServer : IAsyncDisposable
 
     public static async Task<NewsPageServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackWebApp.CreateBuilder().Build();
         app.MapGet("/world/2025/02/21/black-sea-working-group", () => Results.Content(Page, "text/html; charset=utf-8"));
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new NewsPageServer(app);

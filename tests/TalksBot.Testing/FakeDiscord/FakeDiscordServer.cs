@@ -1,17 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using TalksBot.Testing.Web;
 
 namespace TalksBot.Testing.FakeDiscord;
 
@@ -71,16 +67,12 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
 
     public static async Task<FakeDiscordServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackWebApp.CreateBuilder().Build();
         var server = new FakeDiscordServer(app);
         app.UseWebSockets();
         app.Run(server.HandleAsync);
         await app.StartAsync();
-        server.Origin = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        server.Origin = LoopbackWebApp.OriginOf(app);
         return server;
     }
 

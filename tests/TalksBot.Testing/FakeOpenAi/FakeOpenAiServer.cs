@@ -1,16 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using TalksBot.Testing.Web;
 
 namespace TalksBot.Testing.FakeOpenAi;
 
@@ -58,16 +53,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public static async Task<FakeOpenAiServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackWebApp.CreateBuilder().Build();
         var server = new FakeOpenAiServer(app);
         app.MapPost("/v1/chat/completions", (RequestDelegate)server.ChatAsync);
         app.MapPost("/v1/embeddings", (RequestDelegate)server.EmbeddingsAsync);
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Endpoint = new Uri(address.TrimEnd('/') + "/v1");
+        server.Endpoint = new Uri(LoopbackWebApp.OriginOf(app) + "/v1");
         return server;
     }
 
