@@ -24,7 +24,7 @@ internal sealed partial class ArticleIndexService(
     PassageIndexWriter writer,
     IAuditLog audit,
     TimeProvider time,
-    IOptions<ArticlesOptions> options,
+    IOptions<ArticleLoaderOptions> options,
     IOptions<RefreshOptions> refreshOptions,
     ILogger<ArticleIndexService> logger) : IDisposable
 {
@@ -115,12 +115,11 @@ internal sealed partial class ArticleIndexService(
 
     public async Task EnsureServingAsync(IAnsiConsole console, CancellationToken cancellationToken)
     {
-        // A progress bar only when there is something to build: an ask on a served index prints nothing extra.
-        if (await writer.GetServingManifestAsync(cancellationToken) is not null)
-        {
-            await EnsureServingAsync(progress: null, cancellationToken);
+        // A progress bar only when there is something to build: an ask on a served index prints nothing extra. The
+        // clean-up already reads whether an index is served; only while a refresh holds the lock is it read here.
+        var served = await TryCleanUpAsync(cancellationToken);
+        if (served is true || (served is null && await writer.GetServingManifestAsync(cancellationToken) is not null))
             return;
-        }
 
         await RefreshProgressBar.RunAsync(console, async progress =>
         {
