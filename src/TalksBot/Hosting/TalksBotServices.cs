@@ -29,7 +29,6 @@ internal static class TalksBotServices
         var services = builder.Services;
 
         // Articles → passages → embeddings: the embedded defaults need no model and no network.
-        services.AddOptionsWithValidateOnStart<ArticlesOptions, ArticlesOptionsValidator>().Bind(builder.Configuration.GetSection(ArticlesOptions.Section));
         services.AddOptionsWithValidateOnStart<ArticleLoaderOptions>().Bind(builder.Configuration.GetSection(ArticleLoaderOptions.Section)).ValidateDataAnnotations();
         services.AddSingleton(sp => new ArticleLoader(
             sp.GetRequiredService<IOptions<ArticleLoaderOptions>>().Value,

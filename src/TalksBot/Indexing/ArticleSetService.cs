@@ -19,7 +19,7 @@ internal sealed class ArticleSetService(
     ArticleIndexService index,
     IAuditLog audit,
     TimeProvider time,
-    IOptions<ArticlesOptions> options)
+    IOptions<ArticleLoaderOptions> options)
 {
     /// <summary>The folder's articles and the served ones, by id, each with whether it is served.</summary>
     public async Task<IReadOnlyList<ArticleListing>> ListAsync(CancellationToken cancellationToken)
