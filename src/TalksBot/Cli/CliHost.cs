@@ -43,9 +43,10 @@ internal static class CliHost
             WriteError("Cancelled.");
             return ExitCodes.Cancelled;
         }
-        catch (Exception ex) when (UserFacingError.Describe(ex) is { } message)
+        catch (Exception ex)
         {
-            WriteError(message);
+            // The top of a CLI verb: whatever failed, the person at the terminal gets one readable line and an exit code.
+            WriteError(UserFacingError.Describe(ex));
             return ExitCodes.Failure;
         }
     }
