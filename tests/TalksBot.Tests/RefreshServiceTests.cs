@@ -78,8 +78,12 @@ public sealed class RefreshServiceTests(QdrantFixture qdrant)
         await RefreshCommandTests.WriteAccordArticleAsync(app.ArticlesFolder);
 
         await WaitUntilAsync(async () => (await writer.GetServingManifestAsync(Ct))!.Articles.Any(a => a.Id == "004_zorblat_accord"));
-        var audit = await app.Get<IAuditLog>().ListAsync(1, Ct);
-        Assert.Equal((Actors.Watcher, "refresh"), (audit[0].Actor, audit[0].Action));
+        // The audit entry is written once the refresh has ended, a moment after the alias swap made 004 visible.
+        // Refusals are audited too, so wait for the watcher's own entry, then check it is a successful refresh.
+        await WaitUntilAsync(async () => (await app.Get<IAuditLog>().ListAsync(10, Ct)).Any(e => e.Actor == Actors.Watcher && e.Action == "refresh"));
+        var entry = (await app.Get<IAuditLog>().ListAsync(10, Ct)).Last(e => e.Actor == Actors.Watcher);
+        Assert.StartsWith("ok:", entry.Outcome, StringComparison.Ordinal);
+        Assert.Contains("1 added", entry.Outcome, StringComparison.Ordinal);
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
