@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 
@@ -14,11 +13,6 @@ namespace TalksBot.Core.Articles;
 /// </summary>
 public sealed partial class ArticleLoader
 {
-    // More than this share of control characters means the file is not text, whatever its extension says.
-    private const double MaxControlCharShare = 0.01;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private readonly Dictionary<string, IArticleFileFormat> _formats = new(StringComparer.OrdinalIgnoreCase);
     private readonly ArticleLoaderOptions _options;
     private readonly ILogger<ArticleLoader> _logger;
@@ -124,7 +118,7 @@ public sealed partial class ArticleLoader
         }
 
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        var text = Decode(bytes);
+        var text = ArticleFileText.Decode(bytes);
         var parsed = format.Parse(text);
         var body = parsed.Body.ReplaceLineEndings("\n").Trim();
         if (body.Length == 0)
@@ -135,50 +129,6 @@ public sealed partial class ArticleLoader
         var title = string.IsNullOrWhiteSpace(parsed.Title) ? ArticleTitle.Derive(body) : parsed.Title.Trim();
         var info = new ArticleInfo(id, title, parsed.Url, parsed.Published, string.IsNullOrWhiteSpace(parsed.Author) ? null : parsed.Author.Trim());
         return new Article(info, body, Convert.ToHexStringLower(SHA256.HashData(bytes)), path);
-    }
-
-    private static string Decode(byte[] bytes)
-    {
-        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            throw new ArticleFormatException("It is saved as UTF-16; re-save it with UTF-8 encoding.");
-        }
-
-        if (bytes.AsSpan().IndexOf((byte)0) >= 0)
-        {
-            throw new ArticleFormatException("It contains NUL bytes, so it is a binary file, not text; save the article as UTF-8 text.");
-        }
-
-        ReadOnlySpan<byte> content = bytes;
-        if (content.StartsWith("\uFEFF"u8))
-        {
-            content = content[3..];
-        }
-
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(content);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new ArticleFormatException(
-                $"It is not valid UTF-8 (bad byte near offset {e.Index}); re-save it with UTF-8 encoding.", e);
-        }
-
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw new ArticleFormatException("It is empty or contains only white space; add the article text or remove the file.");
-        }
-
-        var control = text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'));
-        if (control > text.Length * MaxControlCharShare)
-        {
-            throw new ArticleFormatException(
-                $"{control} of its {text.Length} characters are control characters, so it looks binary; save the article as plain UTF-8 text.");
-        }
-
-        return text;
     }
 
     private static bool IsHidden(string path) =>

@@ -32,30 +32,44 @@ internal sealed partial class ArticleImporter(
 
     public async Task<ImportedArticle> ImportFileAsync(string path, string articlesDirectory, CancellationToken cancellationToken)
     {
-        if (!_formats.Reads(path))
-            throw new WebArticleException(WebArticleError.UnsupportedFile,
-                $"Cannot import {Path.GetFileName(path)}: only {string.Join(", ", _formats.Extensions.Order(StringComparer.Ordinal))} files are articles.");
-        string text;
+        var name = Path.GetFileName(path);
+        RequireArticleExtension(name);
+        byte[] bytes;
         try
         {
-            text = await File.ReadAllTextAsync(path, cancellationToken);
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new WebArticleException(WebArticleError.UnsupportedFile, $"Cannot read {path}: {ex.Message}", ex);
         }
+
+        return await ImportContentAsync(name, bytes, articlesDirectory, cancellationToken);
+    }
+
+    public async Task<ImportedArticle> ImportContentAsync(string fileName, ReadOnlyMemory<byte> content, string articlesDirectory, CancellationToken cancellationToken)
+    {
+        RequireArticleExtension(fileName);
         ParsedArticle article;
         try
         {
-            article = _formats.Parse(path, text);
+            // The loader's own rules, so nothing is imported that the next refresh would then skip.
+            article = _formats.Parse(fileName, ArticleFileText.Decode(content.Span));
         }
         catch (ArticleFormatException ex)
         {
-            throw new WebArticleException(WebArticleError.NoArticleText, $"{Path.GetFileName(path)}: {ex.Message}", ex);
+            throw new WebArticleException(WebArticleError.NoArticleText, $"{fileName}: {ex.Message}", ex);
         }
         if (string.IsNullOrWhiteSpace(article.Body))
-            throw new WebArticleException(WebArticleError.NoArticleText, $"{Path.GetFileName(path)} has no article text.");
+            throw new WebArticleException(WebArticleError.NoArticleText, $"{fileName} has no article text.");
         return await SaveAsync(article, articlesDirectory, cancellationToken);
+    }
+
+    private void RequireArticleExtension(string fileName)
+    {
+        if (!_formats.Reads(fileName))
+            throw new WebArticleException(WebArticleError.UnsupportedFile,
+                $"Cannot import {fileName}: only {string.Join(", ", _formats.Extensions.Order(StringComparer.Ordinal))} files are articles.");
     }
 
     public string RemoveArticle(string id, string articlesDirectory)

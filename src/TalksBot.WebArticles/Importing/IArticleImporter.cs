@@ -10,6 +10,12 @@ public interface IArticleImporter
     /// <summary>Reads a local .txt, .md or .html file and writes it as a new Markdown article unless the folder already has it.</summary>
     Task<ImportedArticle> ImportFileAsync(string path, string articlesDirectory, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Parses <paramref name="content"/> as the article file <paramref name="fileName"/> (its extension picks the format; the
+    /// loader's text rules apply) and writes it as a new Markdown article unless the folder already has it.
+    /// </summary>
+    Task<ImportedArticle> ImportContentAsync(string fileName, ReadOnlyMemory<byte> content, string articlesDirectory, CancellationToken cancellationToken);
+
     /// <summary>Deletes the article file with this id; returns the path deleted.</summary>
     string RemoveArticle(string id, string articlesDirectory);
 }

@@ -161,6 +161,34 @@ public sealed class ArticleImporterTests(TestSite site)
     }
 
     [Fact]
+    public async Task ContentThatIsNotUtf8TextIsRefusedWithTheLoadersReasonAndNothingIsWritten()
+    {
+        using var host = new WebArticlesHost();
+        using var folder = new TempFolder();
+        byte[] latin1 = [.. "Talks in Riyadh "u8, 0xE9, 0x74, 0xE9];
+
+        var error = await Assert.ThrowsAsync<WebArticleException>(() => host.Importer.ImportContentAsync("notes.txt", latin1, folder.Path, Ct));
+
+        Assert.Equal(WebArticleError.NoArticleText, error.Error);
+        Assert.StartsWith("notes.txt: It is not valid UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    public async Task ContentIsParsedByTheFormatItsFileNameNames()
+    {
+        using var host = new WebArticlesHost();
+        using var folder = new TempFolder();
+        var markdown = "---\ntitle: Envoys meet again\npublished: 2025-03-01\n---\nThe envoys met again in Istanbul.\n"u8.ToArray();
+
+        var imported = await host.Importer.ImportContentAsync("update.md", markdown, folder.Path, Ct);
+
+        var (frontMatter, body) = SplitFrontMatter(await File.ReadAllTextAsync(imported.Path, Ct));
+        Assert.Equal("Envoys meet again", frontMatter["title"]);
+        Assert.Equal("The envoys met again in Istanbul.", body);
+    }
+
+    [Fact]
     public async Task RemovingAnArticleDeletesItsFile()
     {
         using var host = new WebArticlesHost();
