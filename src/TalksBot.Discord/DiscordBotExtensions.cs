@@ -35,10 +35,16 @@ public static class DiscordBotExtensions
             http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bot " + options.Token);
             http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "DiscordBot (https://github.com/talksbot, 1.0)");
         }).RemoveAllLoggers(); // The default loggers print full URLs, and webhook URLs carry interaction tokens.
+        services.AddHttpClient(AttachmentDownloader.HttpClientName, http =>
+        {
+            http.Timeout = TimeSpan.FromSeconds(30);
+            http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "DiscordBot (https://github.com/talksbot, 1.0)");
+        }).RemoveAllLoggers(); // Attachment URLs are signed.
 
         services.AddSingleton<DiscordBotStatus>();
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordApi>();
+        services.AddSingleton<AttachmentDownloader>();
         services.AddSingleton<GatewayEventQueue>();
         services.AddSingleton<WorkQueue>();
         services.AddSingleton(provider => new UserQuestionLimiter(

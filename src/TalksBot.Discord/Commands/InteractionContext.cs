@@ -22,11 +22,14 @@ public sealed class InteractionContext
     private int _responded;
 
     private readonly IReadOnlyCollection<ulong> _moderatorRoleIds;
+    private readonly AttachmentDownloader? _attachments;
 
-    internal InteractionContext(InteractionData interaction, DiscordApi api, IReadOnlyCollection<ulong>? moderatorRoleIds = null)
+    internal InteractionContext(InteractionData interaction, DiscordApi api, IReadOnlyCollection<ulong>? moderatorRoleIds = null,
+        AttachmentDownloader? attachments = null)
     {
         _interaction = interaction;
         _api = api;
+        _attachments = attachments;
         var user = interaction.Member?.User ?? interaction.User;
         UserId = user is null ? 0 : ulong.Parse(user.Id, CultureInfo.InvariantCulture);
         GuildId = ParseId(interaction.GuildId);
@@ -76,6 +79,20 @@ public sealed class InteractionContext
             : value.ValueKind == JsonValueKind.String ? value.GetString()
             : value.GetRawText();
     }
+
+    /// <summary>The file given in an attachment option, or null when none was; Discord sends its details in <c>resolved</c>.</summary>
+    public InteractionAttachment? GetAttachment(string name) =>
+        GetOption(name) is { } id
+        && _interaction.Data?.Resolved?.Attachments?.TryGetValue(id, out var file) == true
+        && Uri.TryCreate(file.Url, UriKind.Absolute, out var url)
+            ? new InteractionAttachment(file.Filename, file.Size, file.ContentType, url)
+            : null;
+
+    /// <summary>Fetches an attachment's content from Discord's file server, refusing more than <paramref name="maxBytes"/>.</summary>
+    /// <exception cref="AttachmentDownloadException">Too large, or the file server failed; the message can be shown as is.</exception>
+    public Task<byte[]> DownloadAsync(InteractionAttachment attachment, long maxBytes, CancellationToken cancellationToken) =>
+        (_attachments ?? throw new InvalidOperationException("This interaction was built without an attachment downloader."))
+            .DownloadAsync(attachment, maxBytes, cancellationToken);
 
     /// <summary>For a message context menu command: the selected message's text (resolved by Discord).</summary>
     public string? TargetMessageContent =>

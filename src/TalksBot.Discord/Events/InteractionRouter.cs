@@ -17,6 +17,7 @@ namespace TalksBot.Discord.Events;
 internal sealed partial class InteractionRouter(
     CommandTable commands,
     DiscordApi api,
+    AttachmentDownloader attachments,
     UserQuestionLimiter limiter,
     WorkQueue work,
     IQuestionLog questions,
@@ -41,7 +42,7 @@ internal sealed partial class InteractionRouter(
 
     private async Task HandleCommandAsync(InteractionData interaction, CancellationToken cancellationToken)
     {
-        var context = new InteractionContext(interaction, api, [.. options.Value.ModeratorRoleIds]);
+        var context = new InteractionContext(interaction, api, [.. options.Value.ModeratorRoleIds], attachments);
         var command = commands.Find(interaction.Data?.Name);
         if (command is null)
         {

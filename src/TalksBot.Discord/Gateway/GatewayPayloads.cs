@@ -60,7 +60,9 @@ internal sealed record InteractionCommandData(
 
 internal sealed record InteractionOption(string Name, int Type, JsonElement? Value, IReadOnlyList<InteractionOption>? Options);
 
-internal sealed record InteractionResolved(IReadOnlyDictionary<string, MessageData>? Messages);
+internal sealed record InteractionResolved(IReadOnlyDictionary<string, MessageData>? Messages, IReadOnlyDictionary<string, AttachmentData>? Attachments);
+
+internal sealed record AttachmentData(string Id, string Filename, long Size, string Url, string? ContentType);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,

@@ -22,6 +22,24 @@ public sealed class InteractionContextTests
         Assert.Equal("https://example.org/x", context.GetOption("url"));
     }
 
+    [Fact]
+    public void AnAttachmentOptionIsResolvedToTheFileDiscordDescribes()
+    {
+        var context = Context("""
+            {"id":"1","application_id":"2","token":"t","type":2,"guild_id":"3","member":{"user":{"id":"4"},"permissions":"32"},
+             "data":{"name":"articles","options":[{"name":"add","type":1,"options":[{"name":"file","type":11,"value":"77"}]}],
+                     "resolved":{"attachments":{"77":{"id":"77","filename":"talks.md","size":1234,"content_type":"text/markdown",
+                                 "url":"https://cdn.discordapp.com/attachments/3/77/talks.md?ex=1","proxy_url":"https://media.discordapp.net/x"}}}}}
+            """);
+
+        var file = context.GetAttachment("file");
+
+        Assert.NotNull(file);
+        Assert.Equal(("talks.md", 1234L, "text/markdown"), (file.FileName, file.Size, file.ContentType));
+        Assert.Equal("https://cdn.discordapp.com/attachments/3/77/talks.md?ex=1", file.Url.AbsoluteUri);
+        Assert.Null(context.GetAttachment("url"));
+    }
+
     [Theory]
     [InlineData("32", 32UL, true)]
     [InlineData("8", 32UL, true)]
