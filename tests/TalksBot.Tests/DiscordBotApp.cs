@@ -59,17 +59,26 @@ internal sealed class DiscordBotApp : IAsyncDisposable
 
     /// <summary>Sends a slash command; returns its interaction id and token for <see cref="ReplyAsync"/>.</summary>
     /// <param name="subcommand">A subcommand name, its options in <paramref name="options"/>; null for top-level options.</param>
+    /// <param name="attachments">Attachment options: name to the object from <see cref="FakeDiscordServer.AddAttachment"/>.</param>
     public async Task<Interaction> SendCommandAsync(string name, string userId, string permissions, string? subcommand = null,
-        IReadOnlyDictionary<string, string>? options = null, IEnumerable<string>? roleIds = null)
+        IReadOnlyDictionary<string, string>? options = null, IEnumerable<string>? roleIds = null,
+        IReadOnlyDictionary<string, JsonObject>? attachments = null)
     {
         var n = Interlocked.Increment(ref _nextInteraction);
         var interaction = new Interaction((500000000000000000 + n).ToString(CultureInfo.InvariantCulture), $"interaction-token-{n}");
-        var payload = FakeDiscordEvents.SlashCommand(interaction.Id, interaction.Token, Discord.ApplicationId, name, userId,
-            subcommand is null ? options : null, permissions, roleIds);
-        if (subcommand is not null)
+        var payload = FakeDiscordEvents.SlashCommand(interaction.Id, interaction.Token, Discord.ApplicationId, name, userId, null, permissions, roleIds);
+        // Like Discord: an attachment option's value is the attachment id, and its details come in data.resolved.
+        var given = new JsonArray([
+            .. (options ?? new Dictionary<string, string>()).Select(o => (JsonNode)new JsonObject { ["name"] = o.Key, ["type"] = 3, ["value"] = o.Value }),
+            .. (attachments ?? new Dictionary<string, JsonObject>()).Select(a => (JsonNode)new JsonObject { ["name"] = a.Key, ["type"] = 11, ["value"] = a.Value["id"]!.GetValue<string>() }),
+        ]);
+        payload["data"]!["options"] = subcommand is null ? given : new JsonArray(new JsonObject { ["name"] = subcommand, ["type"] = 1, ["options"] = given });
+        if (attachments is { Count: > 0 })
         {
-            var inner = new JsonArray([.. (options ?? new Dictionary<string, string>()).Select(o => (JsonNode)new JsonObject { ["name"] = o.Key, ["type"] = 3, ["value"] = o.Value })]);
-            payload["data"]!["options"] = new JsonArray(new JsonObject { ["name"] = subcommand, ["type"] = 1, ["options"] = inner });
+            payload["data"]!["resolved"] = new JsonObject
+            {
+                ["attachments"] = new JsonObject(attachments.Values.Select(a => KeyValuePair.Create(a["id"]!.GetValue<string>(), (JsonNode?)a.DeepClone()))),
+            };
         }
 
         await _gateway.SendDispatchAsync("INTERACTION_CREATE", payload);

@@ -21,6 +21,9 @@ internal sealed class ArticleSetService(
     TimeProvider time,
     IOptions<ArticleLoaderOptions> options)
 {
+    /// <summary>The file extensions the loader reads, lower case with the dot, e.g. <c>.md</c>.</summary>
+    public IReadOnlyCollection<string> FileExtensions => loader.Extensions;
+
     /// <summary>The folder's articles and the served ones, by id, each with whether it is served.</summary>
     public async Task<IReadOnlyList<ArticleListing>> ListAsync(CancellationToken cancellationToken)
     {
@@ -37,15 +40,35 @@ internal sealed class ArticleSetService(
 
     /// <summary>Imports <paramref name="source"/> (an http(s) URL or a local .txt/.md/.html file) into the folder.</summary>
     /// <exception cref="WebArticleException">The page or file could not be imported (message fit to show as is), e.g. a duplicate.</exception>
-    public async Task<ArticleChange> AddAsync(string source, string actor, bool refresh, CancellationToken cancellationToken)
+    public Task<ArticleChange> AddAsync(string source, string actor, bool refresh, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        return AddAsync(source, actor, refresh,
+            folder => Uri.TryCreate(source, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+                ? importer.ImportUrlAsync(url, folder, cancellationToken)
+                : importer.ImportFileAsync(source, folder, cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports an article file that arrived as bytes (e.g. a Discord attachment) into the folder; <paramref name="source"/>
+    /// says where it came from, for the audit log.
+    /// </summary>
+    /// <exception cref="WebArticleException">The content is not an article the loader accepts, or duplicates one.</exception>
+    public Task<ArticleChange> AddContentAsync(string fileName, ReadOnlyMemory<byte> content, string source, string actor, bool refresh,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        return AddAsync(source, actor, refresh, folder => importer.ImportContentAsync(fileName, content, folder, cancellationToken), cancellationToken);
+    }
+
+    private async Task<ArticleChange> AddAsync(string source, string actor, bool refresh, Func<string, Task<ImportedArticle>> import,
+        CancellationToken cancellationToken)
+    {
         ImportedArticle imported;
         try
         {
-            imported = Uri.TryCreate(source, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
-                ? await importer.ImportUrlAsync(url, options.Value.FullPath, cancellationToken)
-                : await importer.ImportFileAsync(source, options.Value.FullPath, cancellationToken);
+            imported = await import(options.Value.FullPath);
         }
         catch (WebArticleException e)
         {

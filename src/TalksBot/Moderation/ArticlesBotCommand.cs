@@ -1,20 +1,30 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TalksBot.Core.Articles;
 using TalksBot.Discord.Commands;
 using TalksBot.Indexing;
 using TalksBot.WebArticles;
 
 namespace TalksBot.Moderation;
 
-/// <summary><c>/articles add url:&lt;url&gt;</c>, <c>/articles remove id:&lt;id&gt;</c>, <c>/articles list</c>, for moderators, answered privately.</summary>
-internal sealed class ArticlesBotCommand(ArticleSetService articles, ILogger<ArticlesBotCommand> logger) : ModeratorCommand(logger)
+/// <summary>
+/// <c>/articles add url:&lt;url&gt;</c> or <c>/articles add file:&lt;attachment&gt;</c>, <c>/articles remove id:&lt;id&gt;</c> and
+/// <c>/articles list</c>, for moderators, answered privately.
+/// </summary>
+internal sealed class ArticlesBotCommand(ArticleSetService articles, IOptions<ArticleLoaderOptions> loaderOptions, ILogger<ArticlesBotCommand> logger)
+    : ModeratorCommand(logger)
 {
     public override ApplicationCommandDefinition Definition { get; } = Define(
         "articles",
         "Moderators: add, remove or list the news articles TalksBot answers from",
-        new(ApplicationCommandOption.SubcommandType, "add", "Import a news article from a web page; it is served after the next /refresh run",
-            Options: [new(ApplicationCommandOption.StringType, "url", "The article's http(s) address", Required: true, MinLength: 8, MaxLength: 2000)]),
+        new(ApplicationCommandOption.SubcommandType, "add", "Import a news article from a web page or a file; it is served after the next /refresh run",
+            Options:
+            [
+                new(ApplicationCommandOption.StringType, "url", "The article's http(s) address", MinLength: 8, MaxLength: 2000),
+                new(ApplicationCommandOption.AttachmentType, "file", "Or the article as a .txt, .md or .html file (UTF-8)"),
+            ]),
         new(ApplicationCommandOption.SubcommandType, "remove", "Remove an article (see /articles list for ids); it stays served until the next /refresh run",
             Options: [new(ApplicationCommandOption.StringType, "id", "The article id, e.g. 001_3f2a…", Required: true, MinLength: 1, MaxLength: 200)]),
         new(ApplicationCommandOption.SubcommandType, "list", "List the articles and whether each one is served"));
@@ -30,12 +40,43 @@ internal sealed class ArticlesBotCommand(ArticleSetService articles, ILogger<Art
     private async Task<string> AddAsync(InteractionContext context, CancellationToken cancellationToken)
     {
         var source = context.GetOption("url")?.Trim();
+        var file = context.GetAttachment("file");
+        // Discord cannot require "one of two options", so say which to give.
+        if (string.IsNullOrEmpty(source) == (file is null))
+            return "Give either `url:` (the article's web address) or `file:` (the article as a .txt, .md or .html file), not both.";
+        if (file is not null)
+            return await AddFileAsync(context, file, cancellationToken);
+
         // Only web addresses: the service also imports local files, which must never be reachable from Discord.
         if (!Uri.TryCreate(source, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-            return "Please give the article's web address, starting with https:// (files can be added on the command line: `talksbot articles add <file>`).";
+            return "Please give the article's web address, starting with https://, or attach the article as a file with `file:`.";
+        return await AddOrExplainAsync(() => articles.AddAsync(url.AbsoluteUri, Actors.Discord(context.UserId), refresh: false, cancellationToken));
+    }
+
+    private async Task<string> AddFileAsync(InteractionContext context, InteractionAttachment file, CancellationToken cancellationToken)
+    {
+        // Refused before fetching anything: the loader would never read it.
+        if (!articles.FileExtensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()))
+            return $"Could not add {file.FileName}: only {string.Join(", ", articles.FileExtensions)} files are articles.";
+        byte[] content;
         try
         {
-            var added = await articles.AddAsync(url.AbsoluteUri, Actors.Discord(context.UserId), refresh: false, cancellationToken);
+            content = await context.DownloadAsync(file, loaderOptions.Value.MaxFileBytes, cancellationToken);
+        }
+        catch (AttachmentDownloadException e)
+        {
+            return "Could not add that file: " + e.Message;
+        }
+
+        return await AddOrExplainAsync(() =>
+            articles.AddContentAsync(file.FileName, content, $"Discord attachment {file.FileName}", Actors.Discord(context.UserId), refresh: false, cancellationToken));
+    }
+
+    private static async Task<string> AddOrExplainAsync(Func<Task<ArticleChange>> add)
+    {
+        try
+        {
+            var added = await add();
             return $"Added `{added.Id}`: {added.Title ?? "(untitled)"}. It is answered from after the next refresh (`/refresh run`).";
         }
         catch (WebArticleException e)

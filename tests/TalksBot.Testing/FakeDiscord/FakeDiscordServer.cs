@@ -24,6 +24,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeGatewayConnection> _connections = new();
     private readonly List<ScriptedResponse> _scripted = [];
     private readonly ConcurrentDictionary<string, string> _messageByNonce = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (byte[] Content, string ContentType)> _files = new(StringComparer.Ordinal);
     private readonly Lock _scriptLock = new();
     private readonly CancellationTokenSource _stopping = new();
     private long _nextId = 900_000_000_000_000_000;
@@ -101,6 +102,27 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         return _connections.ElementAt(index);
     }
 
+    /// <summary>
+    /// Serves <paramref name="content"/> from the fake's file server (Discord's CDN: no token needed, signed query string)
+    /// and returns the attachment object Discord puts in an interaction's <c>resolved.attachments</c>.
+    /// </summary>
+    public JsonObject AddAttachment(string fileName, byte[] content, string contentType = "text/plain; charset=utf-8", long? statedSize = null)
+    {
+        var id = NewId();
+        var path = $"/attachments/{FakeDiscordEvents.ChannelId}/{id}/{fileName}";
+        _files[path] = (content, contentType);
+        var url = $"{Origin}{path}?ex=67b4c0de&is=67b36f5e&hm=5f2c";
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["filename"] = fileName,
+            ["size"] = statedSize ?? content.Length,
+            ["url"] = url,
+            ["proxy_url"] = url,
+            ["content_type"] = contentType,
+        };
+    }
+
     public string NewId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
@@ -138,9 +160,15 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             return;
         }
 
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        if (path.StartsWith("/attachments/", StringComparison.Ordinal))
+        {
+            await ServeFileAsync(context, path, headers);
+            return;
+        }
+
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
-        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var apiPath = path.StartsWith("/api/v10", StringComparison.Ordinal) ? path["/api/v10".Length..] : path;
         var request = new RecordedRequest(context.Request.Method, apiPath, headers, body, 0, DateTimeOffset.UtcNow);
 
@@ -157,6 +185,18 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         {
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(responseBody);
+        }
+    }
+
+    private async Task ServeFileAsync(HttpContext context, string path, IReadOnlyDictionary<string, string> headers)
+    {
+        var found = _files.TryGetValue(path, out var file);
+        _requests.Enqueue(new RecordedRequest(context.Request.Method, path, headers, "", found ? 200 : 404, DateTimeOffset.UtcNow));
+        context.Response.StatusCode = found ? 200 : 404;
+        if (found)
+        {
+            context.Response.ContentType = file.ContentType;
+            await context.Response.Body.WriteAsync(file.Content);
         }
     }
 
