@@ -97,6 +97,15 @@ internal sealed class DiscordBotApp : IAsyncDisposable
         return edits[count - 1].Json.GetProperty("content").GetString() ?? "";
     }
 
+    /// <summary>Every edit of the deferred reply, in order, once one of them satisfies <paramref name="last"/>.</summary>
+    public async Task<IReadOnlyList<string>> RepliesUntilAsync(Interaction interaction, Func<string, bool> last)
+    {
+        bool IsEdit(RecordedRequest r) => r.Method == "PATCH" && r.Path == $"/webhooks/{Discord.ApplicationId}/{interaction.Token}/messages/@original";
+        static string ContentOf(RecordedRequest r) => r.Json.GetProperty("content").GetString() ?? "";
+        await Discord.WaitForRequestAsync(r => IsEdit(r) && last(ContentOf(r)), TimeSpan.FromSeconds(30));
+        return [.. Discord.Requests.Where(IsEdit).Select(ContentOf)];
+    }
+
     public static bool IsEphemeral(JsonElement callback) =>
         callback.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
         && data.TryGetProperty("flags", out var flags) && (flags.GetInt32() & 64) != 0;

@@ -1,6 +1,7 @@
 using TalksBot.Core.Analytics;
 using TalksBot.Indexing;
 using TalksBot.Qdrant.Index;
+using TalksBot.Testing.FakeOpenAi;
 using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Tests;
@@ -153,5 +154,25 @@ public sealed class DiscordModeratorCommandTests(QdrantFixture qdrant)
         Assert.Contains("already running", reply, StringComparison.Ordinal);
         Assert.Contains("local:test", reply, StringComparison.Ordinal);
         Assert.Contains("indexing", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AModeratorsRefreshShowsItsProgressWhileItRunsThenTheOutcome()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var model = await FakeOpenAiServer.StartAsync(ct);
+        await using var app = await DiscordBotApp.StartAsync(qdrant, "Refresh:WatchArticles=false", "Refresh:ProgressInterval=00:00:00.05",
+            $"Llm:Endpoint={model.Endpoint}", "Llm:EmbeddingModel=test-embedder");
+        await RefreshCommandTests.WriteAccordArticleAsync(app.Get<ArticleIndexService>().ArticlesPath);
+        // The new article's embeddings take a while, as a real embedding service's would: the refresh is seen mid-way.
+        model.EnqueueEmbeddings(FakeOpenAiReply.Ok.After(TimeSpan.FromSeconds(1)));
+
+        var refresh = await app.SendCommandAsync("refresh", Moderator, ManageServer, subcommand: "run");
+        var replies = await app.RepliesUntilAsync(refresh, r => r.StartsWith("Refreshed", StringComparison.Ordinal));
+
+        Assert.StartsWith("Refreshing…", replies[0], StringComparison.Ordinal);
+        Assert.Contains(replies, r => r.StartsWith("Refreshing…", StringComparison.Ordinal) && r.Contains("passages)", StringComparison.Ordinal));
+        Assert.StartsWith("Refreshed", replies[^1], StringComparison.Ordinal);
+        Assert.Contains("1 added", replies[^1], StringComparison.Ordinal);
     }
 }

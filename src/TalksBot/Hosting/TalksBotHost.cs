@@ -43,14 +43,18 @@ internal static class TalksBotHost
         return builder;
     }
 
-    internal static IEnumerable<KeyValuePair<string, string?>> ParseOverrides(IReadOnlyList<string> overrides)
+    /// <summary>Key=Value pairs as configuration; a key given twice takes the later value, as on any command line.</summary>
+    internal static IReadOnlyDictionary<string, string?> ParseOverrides(IReadOnlyList<string> overrides)
     {
+        var parsed = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in overrides)
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
                 throw new ConfigurationOverrideException($"--config expects Key=Value (e.g. Qdrant:Url=http://localhost:6333), got \"{pair}\".");
-            yield return new(pair[..eq].Trim(), pair[(eq + 1)..]);
+            parsed[pair[..eq].Trim()] = pair[(eq + 1)..];
         }
+
+        return parsed;
     }
 }

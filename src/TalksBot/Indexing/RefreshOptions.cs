@@ -22,6 +22,9 @@ internal sealed class RefreshOptions : IValidatableObject
     /// <summary>Quiet time after the last change before the watcher refreshes, so a burst of file writes makes one refresh.</summary>
     public TimeSpan Debounce { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>How often a refresh started from Discord updates its private reply with the progress.</summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     public string FullLockPath => Path.GetFullPath(LockPath);
 
     public string FullStatusPath => Path.GetFullPath(StatusPath);
@@ -30,6 +33,9 @@ internal sealed class RefreshOptions : IValidatableObject
     {
         if (Debounce < TimeSpan.FromMilliseconds(100) || Debounce > TimeSpan.FromMinutes(10))
             yield return new ValidationResult("Refresh:Debounce must be between 100 ms and 10 minutes (e.g. 00:00:03).", [nameof(Debounce)]);
+        // Discord lets an interaction's reply be edited about five times in a few seconds; faster updates would be refused.
+        if (ProgressInterval < TimeSpan.FromMilliseconds(50) || ProgressInterval > TimeSpan.FromMinutes(1))
+            yield return new ValidationResult("Refresh:ProgressInterval must be between 50 ms and 1 minute (e.g. 00:00:02).", [nameof(ProgressInterval)]);
     }
 }
 
