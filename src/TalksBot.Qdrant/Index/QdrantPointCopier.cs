@@ -1,6 +1,3 @@
-// Hand-written beside QdrantRestClient because that client reads points without their vectors; a copy needs them verbatim.
-using System.Net.Http.Json;
-using System.Text.Json;
 using TalksBot.Qdrant.Rest;
 
 namespace TalksBot.Qdrant.Index;
@@ -14,10 +11,10 @@ namespace TalksBot.Qdrant.Index;
 /// weights depend only on the text and the model's fixed parameters, and IDF is applied at query time from the new
 /// collection's own statistics, so the copy is what re-inference would produce, without tokenising again.
 /// </remarks>
-public sealed class QdrantPointCopier(HttpClient http)
+public sealed class QdrantPointCopier(QdrantRestClient client)
 {
-    // One page per upsert, at the top of Qdrant's recommended 64–256 points per request.
-    private const int PageSize = 256;
+    // One scrolled page is written by one upsert request.
+    private const int PageSize = QdrantRestClient.MaxPointsPerUpsert;
 
     /// <summary>
     /// Copies every point whose <c>article_id</c> is one of <paramref name="articleIds"/>, a page at a time; calls
@@ -29,12 +26,12 @@ public sealed class QdrantPointCopier(HttpClient http)
         ArgumentNullException.ThrowIfNull(articleIds);
         ArgumentNullException.ThrowIfNull(beforeFirstUpsert);
         ArgumentNullException.ThrowIfNull(copied);
-        var filter = new AnyFilter([new AnyCondition("article_id", new MatchAny([.. articleIds]))]);
+        var filter = QdrantFilter.KeywordIsAny("article_id", [.. articleIds]);
         var total = 0;
         Guid? offset = null;
         do
         {
-            var page = await ScrollAsync(from, filter, offset, cancellationToken);
+            var page = await client.ScrollWithVectorsAsync(from, filter, PageSize, offset, cancellationToken);
             if (page.Points.Count > 0)
             {
                 if (total == 0)
@@ -42,58 +39,15 @@ public sealed class QdrantPointCopier(HttpClient http)
                     await beforeFirstUpsert(page.Points[0].Vector.GetProperty(VectorNames.Dense).GetArrayLength(), cancellationToken);
                 }
 
-                await PostAsync(HttpMethod.Put, $"collections/{Uri.EscapeDataString(to)}/points?wait=true",
-                    JsonContent.Create(new CopyUpsertRequest(page.Points), PointCopyJsonContext.Default.CopyUpsertRequest),
-                    PointCopyJsonContext.Default.CopyResponseJsonElement, $"copy {page.Points.Count} points into {to}", cancellationToken);
+                await client.UpsertRawAsync(to, page.Points, cancellationToken);
                 total += page.Points.Count;
                 copied(total);
             }
 
-            offset = page.NextPageOffset;
+            offset = page.NextOffset;
         }
         while (offset is not null);
 
         return total;
-    }
-
-    private async Task<CopyScrollPage> ScrollAsync(string collection, AnyFilter filter, Guid? offset, CancellationToken cancellationToken) =>
-        await PostAsync(HttpMethod.Post, $"collections/{Uri.EscapeDataString(collection)}/points/scroll",
-            JsonContent.Create(new CopyScrollRequest(filter, PageSize, offset, WithPayload: true, WithVector: true),
-                PointCopyJsonContext.Default.CopyScrollRequest),
-            PointCopyJsonContext.Default.CopyResponseCopyScrollPage, $"scroll {collection} with vectors", cancellationToken)
-        ?? throw new QdrantException($"scroll {collection} with vectors", null, "the response carried no result");
-
-    private async Task<T?> PostAsync<T>(HttpMethod method, string path, HttpContent content,
-        System.Text.Json.Serialization.Metadata.JsonTypeInfo<CopyResponse<T>> type, string operation, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new QdrantException(operation, null, $"cannot reach Qdrant at {http.BaseAddress}: {e.Message}", e);
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                var text = await response.Content.ReadAsStringAsync(cancellationToken);
-                throw new QdrantException(operation, response.StatusCode, text.Length <= 1000 ? text : text[..1000]);
-            }
-
-            try
-            {
-                var envelope = await response.Content.ReadFromJsonAsync(type, cancellationToken);
-                return envelope is null ? default : envelope.Result;
-            }
-            catch (JsonException e)
-            {
-                throw new QdrantException(operation, response.StatusCode, $"unexpected response: {e.Message}", e);
-            }
-        }
     }
 }

@@ -113,14 +113,22 @@ public sealed partial class QdrantRestClient
             Json.PayloadIndexRequest, Json.QdrantResponseUpdateResultWire, $"index {field} in {collection}", idempotent: true, cancellationToken);
 
     /// <summary>Upserts in requests of at most <see cref="MaxPointsPerUpsert"/> points, each applied and searchable before it returns.</summary>
-    public async Task UpsertAsync(string collection, IReadOnlyList<PassagePoint> points, CancellationToken cancellationToken)
+    public Task UpsertAsync(string collection, IReadOnlyList<PassagePoint> points, CancellationToken cancellationToken) =>
+        UpsertBatchesAsync(collection, points, Json.UpsertRequestPassagePoint, cancellationToken);
+
+    /// <summary>Upserts points read by <see cref="ScrollWithVectorsAsync"/> unchanged, batched like <see cref="UpsertAsync"/>.</summary>
+    public Task UpsertRawAsync(string collection, IReadOnlyList<RawPoint> points, CancellationToken cancellationToken) =>
+        UpsertBatchesAsync(collection, points, Json.UpsertRequestRawPoint, cancellationToken);
+
+    private async Task UpsertBatchesAsync<TPoint>(string collection, IReadOnlyList<TPoint> points, JsonTypeInfo<UpsertRequest<TPoint>> requestType,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(points);
         for (var offset = 0; offset < points.Count; offset += MaxPointsPerUpsert)
         {
             var batch = points.Skip(offset).Take(MaxPointsPerUpsert).ToArray();
-            // Idempotent: point ids are name-based, so a repeated upsert writes the same points again.
-            await SendAsync(HttpMethod.Put, Collection(collection) + "/points?wait=true", new UpsertRequest(batch), Json.UpsertRequest,
+            // Idempotent: an id always stands for the same point (name-based, or copied with its id), so a repeated upsert writes it again.
+            await SendAsync(HttpMethod.Put, Collection(collection) + "/points?wait=true", new UpsertRequest<TPoint>(batch), requestType,
                 Json.QdrantResponseUpdateResultWire, $"upsert {batch.Length} points into {collection}", idempotent: true, cancellationToken);
         }
     }
@@ -165,9 +173,19 @@ public sealed partial class QdrantRestClient
     /// <summary>One page of points with their payloads, in id order; pass <see cref="ScrollPage.NextOffset"/> for the next page.</summary>
     public async Task<ScrollPage> ScrollAsync(string collection, QdrantFilter? filter, int limit, Guid? offset, CancellationToken cancellationToken)
     {
-        var page = await SendAsync(HttpMethod.Post, Collection(collection) + "/points/scroll", new ScrollRequest(filter, limit, offset, WithPayload: true),
-            Json.ScrollRequest, Json.QdrantResponseScrollWire, $"scroll {collection}", idempotent: true, cancellationToken);
+        var page = await SendAsync(HttpMethod.Post, Collection(collection) + "/points/scroll",
+            new ScrollRequest(filter, limit, offset, WithPayload: true, WithVector: false), Json.ScrollRequest,
+            Json.QdrantResponseScrollWireStoredPoint, $"scroll {collection}", idempotent: true, cancellationToken);
         return new ScrollPage(page.Points, page.NextPageOffset);
+    }
+
+    /// <summary>Like <see cref="ScrollAsync"/>, with every point's vectors, all kept as Qdrant's JSON for a verbatim copy.</summary>
+    public async Task<RawPointPage> ScrollWithVectorsAsync(string collection, QdrantFilter? filter, int limit, Guid? offset, CancellationToken cancellationToken)
+    {
+        var page = await SendAsync(HttpMethod.Post, Collection(collection) + "/points/scroll",
+            new ScrollRequest(filter, limit, offset, WithPayload: true, WithVector: true), Json.ScrollRequest,
+            Json.QdrantResponseScrollWireRawPoint, $"scroll {collection} with vectors", idempotent: true, cancellationToken);
+        return new RawPointPage(page.Points, page.NextPageOffset);
     }
 
     public async Task<IReadOnlyList<AliasDescription>> ListAliasesAsync(CancellationToken cancellationToken) =>

@@ -37,13 +37,24 @@ public sealed record StoredPoint(Guid Id, PassagePayload? Payload);
 
 public sealed record ScrollPage(IReadOnlyList<StoredPoint> Points, Guid? NextOffset);
 
-public sealed record MatchValue(string Value);
+/// <summary>
+/// A point as Qdrant stores it. Vectors and payload stay JSON, so the dense floats and the BM25 sparse vector's
+/// indices/values go back exactly as Qdrant returned them.
+/// </summary>
+public sealed record RawPoint(Guid Id, JsonElement Vector, JsonElement Payload);
 
-public sealed record FieldCondition(string Key, MatchValue Match);
+public sealed record RawPointPage(IReadOnlyList<RawPoint> Points, Guid? NextOffset);
+
+/// <summary>A keyword equal to <see cref="Value"/>, or to any of <see cref="Any"/>.</summary>
+public sealed record KeywordMatch(string? Value = null, IReadOnlyList<string>? Any = null);
+
+public sealed record FieldCondition(string Key, KeywordMatch Match);
 
 public sealed record QdrantFilter(IReadOnlyList<FieldCondition>? Must = null, IReadOnlyList<FieldCondition>? MustNot = null)
 {
-    public static QdrantFilter KeywordIs(string key, string value) => new(Must: [new FieldCondition(key, new MatchValue(value))]);
+    public static QdrantFilter KeywordIs(string key, string value) => new(Must: [new FieldCondition(key, new KeywordMatch(value))]);
+
+    public static QdrantFilter KeywordIsAny(string key, IReadOnlyList<string> values) => new(Must: [new FieldCondition(key, new KeywordMatch(Any: values))]);
 }
 
 public sealed record AliasDescription(string AliasName, string CollectionName);
@@ -94,7 +105,7 @@ internal sealed record PayloadIndexRequest(string FieldName, string FieldSchema)
 
 internal sealed record UpdateResultWire(long? OperationId, string Status);
 
-internal sealed record UpsertRequest(IReadOnlyList<PassagePoint> Points);
+internal sealed record UpsertRequest<TPoint>(IReadOnlyList<TPoint> Points);
 
 internal sealed record CountRequest(bool Exact, QdrantFilter? Filter);
 
@@ -114,9 +125,9 @@ internal sealed record QueryWire(IReadOnlyList<ScoredPoint> Points);
 
 internal sealed record DeletePointsRequest(QdrantFilter Filter);
 
-internal sealed record ScrollRequest(QdrantFilter? Filter, int Limit, Guid? Offset, bool WithPayload);
+internal sealed record ScrollRequest(QdrantFilter? Filter, int Limit, Guid? Offset, bool WithPayload, bool WithVector);
 
-internal sealed record ScrollWire(IReadOnlyList<StoredPoint> Points, Guid? NextPageOffset);
+internal sealed record ScrollWire<TPoint>(IReadOnlyList<TPoint> Points, Guid? NextPageOffset);
 
 internal sealed record AliasesWire(IReadOnlyList<AliasDescription> Aliases);
 
@@ -180,7 +191,8 @@ internal sealed class QueryInputConverter : JsonConverter<QueryInput>
 [JsonSerializable(typeof(CreateCollectionRequest))]
 [JsonSerializable(typeof(UpdateCollectionRequest))]
 [JsonSerializable(typeof(PayloadIndexRequest))]
-[JsonSerializable(typeof(UpsertRequest))]
+[JsonSerializable(typeof(UpsertRequest<PassagePoint>))]
+[JsonSerializable(typeof(UpsertRequest<RawPoint>))]
 [JsonSerializable(typeof(CountRequest))]
 [JsonSerializable(typeof(FacetRequest))]
 [JsonSerializable(typeof(QueryRequest))]
@@ -195,6 +207,7 @@ internal sealed class QueryInputConverter : JsonConverter<QueryInput>
 [JsonSerializable(typeof(QdrantResponse<CountWire>))]
 [JsonSerializable(typeof(QdrantResponse<FacetWire>))]
 [JsonSerializable(typeof(QdrantResponse<QueryWire>))]
-[JsonSerializable(typeof(QdrantResponse<ScrollWire>))]
+[JsonSerializable(typeof(QdrantResponse<ScrollWire<StoredPoint>>))]
+[JsonSerializable(typeof(QdrantResponse<ScrollWire<RawPoint>>))]
 [JsonSerializable(typeof(QdrantResponse<AliasesWire>))]
 internal sealed partial class QdrantJsonContext : JsonSerializerContext;

@@ -48,8 +48,7 @@ internal static class TalksBotServices
         services.AddSingleton<ArticleIndexService>();
         // Refresh: incremental copies of unchanged articles' points, one lock for every process, the article watcher in `run`.
         services.AddOptionsWithValidateOnStart<RefreshOptions, RefreshOptionsValidator>().Bind(builder.Configuration.GetSection(RefreshOptions.Section));
-        services.AddSingleton(sp => new TalksBot.Qdrant.Index.QdrantPointCopier(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(QdrantHostingExtensions.HttpClientName)));
+        services.AddSingleton<TalksBot.Qdrant.Index.QdrantPointCopier>();
         services.AddSingleton<ArticleSetService>();
         if (hosted && builder.Configuration.GetValue($"{RefreshOptions.Section}:{nameof(RefreshOptions.WatchArticles)}", true))
             services.AddHostedService<ArticleWatcherService>();

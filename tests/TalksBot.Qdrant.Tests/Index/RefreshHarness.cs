@@ -17,7 +17,7 @@ internal sealed class RefreshHarness : IDisposable
         Client = qdrant.CreateClient();
         _http = new HttpClient { BaseAddress = qdrant.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         Writer = new PassageIndexWriter(Client, Microsoft.Extensions.Options.Options.Create(Options), new SteppingTimeProvider(),
-            NullLogger<PassageIndexWriter>.Instance, new QdrantPointCopier(_http));
+            NullLogger<PassageIndexWriter>.Instance, new QdrantPointCopier(Client));
     }
 
     public QdrantOptions Options { get; }
