@@ -54,6 +54,11 @@ internal sealed class TermMatcher
     // only on words of five letters or more, where it rarely turns one real word into another.
     public static bool IsVariant(string a, string b)
     {
+        if (a.Length >= 4 && b.Length >= 4 && TransliterationKey(a) == TransliterationKey(b))
+        {
+            return true;
+        }
+
         // Stems lose a letter or two ("middle" → "middl"), so four letters suffice when one side is longer.
         if (a.Length < 4 || b.Length < 4 || (a.Length < 5 && b.Length < 5))
         {
@@ -72,6 +77,23 @@ internal sealed class TermMatcher
         }
 
         return Math.Abs(a.Length - b.Length) <= 1 && OptimalStringAlignment(a, b) <= 1;
+    }
+
+    // Names from Cyrillic are romanised several ways: "Yury"/"Yuri"/"Iurii"/"Jurij", "Zelensky"/"Zelenskyy". Writing y and j
+    // as i and dropping doubled letters gives those one key; few English words of four letters or more differ only so.
+    private static string TransliterationKey(string term)
+    {
+        var key = new System.Text.StringBuilder(term.Length);
+        foreach (var c in term)
+        {
+            var folded = c is 'y' or 'j' ? 'i' : c;
+            if (key.Length == 0 || key[^1] != folded)
+            {
+                key.Append(folded);
+            }
+        }
+
+        return key.ToString();
     }
 
     // Levenshtein distance that also counts swapping two neighbours as one edit.

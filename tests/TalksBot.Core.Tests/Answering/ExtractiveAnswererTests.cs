@@ -153,6 +153,26 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public async Task WhoIsFindsAPersonWhoseNameTheQuestionRomanisesDifferently()
+    {
+        var passage = Passages.Of("a", "The delegation included Yury Ushakov, the presidential aide for foreign policy, and two advisers.");
+
+        var answer = await Ask("Who is Yuri Ushakov?", passage);
+
+        Assert.Contains("presidential aide for foreign policy", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhoIsAbstainsWhenOnlyTheSurnameIsShared()
+    {
+        var passage = Passages.Of("a", "The delegation included Yury Ushakov, the presidential aide for foreign policy, and two advisers.");
+
+        var answer = await Ask("Who is Boris Ushakov?", passage);
+
+        Assert.True(answer.Abstained, answer.Text);
+    }
+
+    [Fact]
     public async Task AWhatDidTheySayQuestionAnswersWithTheirQuotation()
     {
         var passage = Passages.Of("a",
