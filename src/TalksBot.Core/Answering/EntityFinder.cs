@@ -170,25 +170,35 @@ internal sealed partial class EntityFinder
     public bool HasRelativeDate(string lowerText, bool allowSince) =>
         _lexicon.RelativeDateWords.Any(w => ContainsWord(lowerText, w)) || (allowSince && SincePattern().IsMatch(lowerText));
 
-    /// <summary>How surely the text names a place: 2 for a known place, 1 for "in/at" and a capitalised name, 0 for none.</summary>
+    /// <summary>
+    /// How surely the text names a place: 3 for a known place after "in/at" (where something happens), 2 for a known place
+    /// merely mentioned, 1 for "in/at" and a capitalised name, 0 for none.
+    /// </summary>
     /// <remarks>"in Ukraine" is usually the topic, not the venue, so a side's name after "in" does not count.</remarks>
     /// <remarks>A capital that also names a side ("Moscow") counts only after "in"/"at": elsewhere it is the side talking.</remarks>
     /// <param name="asked">Names in the question: "Where is Diriyah?" is not answered by a sentence that only names Diriyah.</param>
     public int PlaceStrength(string text, IReadOnlyList<string> asked)
     {
         bool IsAsked(string place) => asked.Any(a => place.Contains(a, StringComparison.OrdinalIgnoreCase));
-        if (_lexicon.Places.Any(p => !IsSideWord(p.ToLowerInvariant()) && !IsAsked(p) && ContainsWord(text, p)))
+        var known = _lexicon.Places.Where(p => !IsSideWord(p.ToLowerInvariant()) && !IsAsked(p) && ContainsWord(text, p)).ToList();
+        var cued = PlacePattern().Matches(text)
+            .Where(m => _lexicon.PlaceCues.Contains(m.Groups["cue"].Value.ToLowerInvariant()))
+            .Select(m => m.Groups["name"].Value)
+            .Where(name => !IsAsked(name) && !_lexicon.Months.ContainsKey(name.ToLowerInvariant())
+                && (!IsSideWord(name.ToLowerInvariant()) || _placeWords.Contains(name.ToLowerInvariant())))
+            .ToList();
+        if (known.Count > 0)
         {
-            return 2;
+            return cued.Any(name => known.Any(p => p.StartsWith(name, StringComparison.OrdinalIgnoreCase))) ? 3 : 2;
         }
 
-        return PlacePattern().Matches(text).Any(m => _lexicon.PlaceCues.Contains(m.Groups["cue"].Value.ToLowerInvariant())
-            && !IsAsked(m.Groups["name"].Value)
-            && !_lexicon.Months.ContainsKey(m.Groups["name"].Value.ToLowerInvariant())
-            && (!IsSideWord(m.Groups["name"].Value.ToLowerInvariant()) || _placeWords.Contains(m.Groups["name"].Value.ToLowerInvariant()))) ? 1 : 0;
+        return cued.Count > 0 ? 1 : 0;
     }
 
     public static bool HasNumber(string text) => NumberPattern().IsMatch(text);
+
+    /// <summary>A length of time: "two days", "a 4-hour meeting", "hours-long", "overnight".</summary>
+    public static bool HasDuration(string text) => DurationPattern().IsMatch(text);
 
     public static bool HasQuotation(string text) => QuotationPattern().IsMatch(text);
 
@@ -227,6 +237,9 @@ internal sealed partial class EntityFinder
 
     [GeneratedRegex(@"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"\b(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|several|few|many|couple of)(?:\s+and\s+a\s+half)?[\s-]+(?:more\s+|full\s+)?(?:second|minute|hour|day|week|month|year|decade)s?\b|\b(?:hours|days|weeks|months|years)[\s-]long\b|\bovernight\b|\ball[\s-]day\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DurationPattern();
 
     [GeneratedRegex("[\"“”«»]")]
     private static partial Regex QuotationPattern();

@@ -25,6 +25,15 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
 
     private static readonly HashSet<string> ConditionWords = ["condition", "conditions", "circumstances", "terms", "precondition", "preconditions"];
 
+    // The words that ask for a place ("which country hosted ...?"): the answer names the place instead.
+    private static readonly HashSet<string> PlaceWords =
+        ["country", "nation", "city", "town", "place", "venue", "location", "capital", "host", "hosted", "hosts", "hosting"];
+
+    // The words that ask for a length of time ("how long did it last / take"), which the answer rarely repeats:
+    // "last" would otherwise find "lasting peace".
+    private static readonly HashSet<string> DurationWords =
+        ["long", "last", "lasted", "lasts", "take", "took", "takes", "duration", "length", "seconds", "minutes", "hours", "days", "weeks", "months", "years"];
+
     public QuestionAnalysis Analyze(string question)
     {
         var text = question.Trim();
@@ -101,7 +110,9 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
 
             // The words that ask for a date or a count are not what the date or count is about.
             if ((kind is QuestionKind.When && word is "date" or "day" or "year" or "month" or "time" or "long" or "ago")
-                || (kind is QuestionKind.HowMany && word is "number" or "percentage" or "amount"))
+                || (kind is QuestionKind.HowMany && word is "number" or "percentage" or "amount")
+                || (kind is QuestionKind.Duration && DurationWords.Contains(word))
+                || (kind is QuestionKind.Where && PlaceWords.Contains(word)))
             {
                 continue;
             }
@@ -230,6 +241,12 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
             return QuestionKind.Where;
         }
 
+        // Before "how many": "how many days did it last?" asks for a length of time, not a count of things.
+        if (DurationPattern().IsMatch(lower))
+        {
+            return QuestionKind.Duration;
+        }
+
         if (HowManyPattern().IsMatch(lower))
         {
             return QuestionKind.HowMany;
@@ -286,8 +303,11 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
     [GeneratedRegex(@"\b(what|which) (date|day|year|month|time)\b|\bsince when\b|\bhow long ago\b")]
     private static partial Regex WhenPattern();
 
-    [GeneratedRegex(@"\b(in|at) (which|what) (country|city|place|venue|location|town|capital)\b|^(what|which) (venue|place|location|city)\b")]
+    [GeneratedRegex(@"\b(in|at) (which|what) (country|city|place|venue|location|town|capital)\b|^(what|which) (venue|place|location|city)\b|^(what|which) (country|nation|town) (hosted|hosts|is hosting|will host|held|holds|will hold)\b")]
     private static partial Regex WherePattern();
+
+    [GeneratedRegex(@"\bhow long\b|\bwhat (is|was) the (duration|length)\b|\bhow many (seconds|minutes|hours|days|weeks|months|years)\b")]
+    private static partial Regex DurationPattern();
 
     [GeneratedRegex(@"\bhow (many|much)\b|\bwhat (number|percentage|share|amount)\b")]
     private static partial Regex HowManyPattern();

@@ -24,6 +24,9 @@ internal enum QuestionKind
     /// <summary>A number ("How many ...?").</summary>
     HowMany,
 
+    /// <summary>How long something lasted or took ("How long did the talks last?").</summary>
+    Duration,
+
     /// <summary>A reason.</summary>
     Why,
 

@@ -159,9 +159,11 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
                 var since = question.Text.Contains("since", StringComparison.OrdinalIgnoreCase);
                 return entities.Dates(text).Count > 0 ? 1.2 : entities.HasRelativeDate(text.ToLowerInvariant(), since) ? 1.0 : 0;
             case QuestionKind.Where:
-                return entities.PlaceStrength(text, question.Names) switch { 2 => 1.4, 1 => 1.1, _ => 0 };
+                return entities.PlaceStrength(text, question.Names) switch { 3 => 1.55, 2 => 1.4, 1 => 1.1, _ => 0 };
             case QuestionKind.HowMany:
                 return EntityFinder.HasNumber(text) ? 1.2 : 0;
+            case QuestionKind.Duration:
+                return EntityFinder.HasDuration(text) ? 1.2 : 0;
             case QuestionKind.WhoIs:
                 return NamedPerson(question, candidate) is { Role: not null } ? 1.5 : 0;
             case QuestionKind.Quote:

@@ -153,6 +153,53 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public async Task HowLongAnswersWithTheSentenceThatGivesALengthOfTime()
+    {
+        var passage = Passages.Of("a",
+            "Both sides said lasting peace needs patience. The talks in Riyadh lasted four and a half hours, officials said. "
+            + "The delegations then flew home.");
+
+        var answer = await Ask("How long did the talks last?", passage);
+
+        Assert.Contains("four and a half hours", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HowLongAbstainsWhenNoSentenceGivesALengthOfTime()
+    {
+        var passage = Passages.Of("a", "Both sides said the talks must bring lasting peace. The talks took place in Riyadh on Tuesday.");
+
+        var answer = await Ask("How long did the talks last?", passage);
+
+        Assert.True(answer.Abstained, answer.Text);
+    }
+
+    [Fact]
+    public async Task WhichCountryHostedIsAnsweredWithThePlace()
+    {
+        var passage = Passages.Of("a",
+            "The delegations praised the hosts for their hospitality. The talks were held at the Diriyah Palace in Riyadh, Saudi Arabia.");
+
+        var answer = await Ask("Which country hosted the talks?", passage);
+
+        Assert.Contains("Saudi Arabia", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("hospitality", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWhereQuestionPrefersThePlaceTheEventHappensInToAPlaceMerelyMentioned()
+    {
+        var passage = Passages.Of("a",
+            "Nations such as Switzerland have praised the dialogue between the two sides. "
+            + "The talks took place at a palace in Riyadh, and the delegations left the same evening.");
+
+        var answer = await Ask("Which country hosted the talks?", passage);
+
+        Assert.Contains("Riyadh", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Switzerland", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhoIsFindsAPersonWhoseNameTheQuestionRomanisesDifferently()
     {
         var passage = Passages.Of("a", "The delegation included Yury Ushakov, the presidential aide for foreign policy, and two advisers.");
