@@ -62,6 +62,33 @@ public sealed class AskCommandTests(QdrantFixture qdrant)
     }
 
     [Fact]
+    public async Task AskSaysTheSourcesDifferOnWhenTheTalksBeganAndCitesBothArticles()
+    {
+        var result = await new CliRun(qdrant).RunAsync("ask", "--json", "When did the talks begin?");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var answer = json.RootElement.GetProperty("answer").GetString()!;
+        Assert.StartsWith("Sources differ", answer, StringComparison.Ordinal);
+        Assert.Contains("February 16", answer, StringComparison.Ordinal);
+        Assert.Contains("February 18", answer, StringComparison.Ordinal);
+        var cited = json.RootElement.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("articleId").GetString()).Order();
+        Assert.Equal(["000_d95e6bfe9de103e0", "003_0e4da796d2592ec8"], cited);
+    }
+
+    [Fact]
+    public async Task AskDatesTheUkraineConflictFrom2022WithoutTakingTheTalksDatesForADisagreement()
+    {
+        var result = await new CliRun(qdrant).RunAsync("ask", "--json", "When did the Ukraine conflict begin?");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var answer = json.RootElement.GetProperty("answer").GetString()!;
+        Assert.Contains("2022", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sources differ", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnInvalidSettingStopsStartUpWithAMessageNamingTheKey()
     {
         var result = await new CliRun(qdrant).With("Answering__RetrievalLimit", "0").RunAsync("ask", "Who led the U.S. delegation?");
