@@ -62,6 +62,26 @@ public sealed class AskCommandTests(QdrantFixture qdrant)
     }
 
     [Fact]
+    public async Task AskSaysTheSourcesDifferOnWhenTheTalksBeganAndCitesBothArticles()
+    {
+        var (answer, cited) = await AskJsonAsync("When did the talks begin?");
+
+        Assert.StartsWith("Sources differ", answer, StringComparison.Ordinal);
+        Assert.Contains("February 16", answer, StringComparison.Ordinal);
+        Assert.Contains("February 18", answer, StringComparison.Ordinal);
+        Assert.Equal(["000_d95e6bfe9de103e0", "003_0e4da796d2592ec8"], cited.Order());
+    }
+
+    [Fact]
+    public async Task AskDatesTheUkraineConflictFrom2022WithoutTakingTheTalksDatesForADisagreement()
+    {
+        var (answer, _) = await AskJsonAsync("When did the Ukraine conflict begin?");
+
+        Assert.Contains("2022", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sources differ", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnInvalidSettingStopsStartUpWithAMessageNamingTheKey()
     {
         var result = await new CliRun(qdrant).With("Answering__RetrievalLimit", "0").RunAsync("ask", "Who led the U.S. delegation?");
@@ -69,5 +89,15 @@ public sealed class AskCommandTests(QdrantFixture qdrant)
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("RetrievalLimit", result.StandardError, StringComparison.Ordinal);
         Assert.Empty(result.StandardOutput);
+    }
+
+    private async Task<(string Answer, IReadOnlyList<string> CitedArticles)> AskJsonAsync(string question)
+    {
+        var result = await new CliRun(qdrant).RunAsync("ask", "--json", question);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var cited = json.RootElement.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("articleId").GetString()!).ToList();
+        return (json.RootElement.GetProperty("answer").GetString()!, cited);
     }
 }

@@ -13,6 +13,7 @@ public sealed partial class AskService : IAskService
     private readonly ConversationMemory _memory;
     private readonly FollowUpRewriter _rewriter;
     private readonly QueryExpander _expander;
+    private readonly EntityFinder _entities;
     private readonly AnsweringOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<AskService> _logger;
@@ -42,6 +43,7 @@ public sealed partial class AskService : IAskService
         var sides = new SideFinder(lexicon);
         _rewriter = new FollowUpRewriter(lexicon, sides);
         _expander = new QueryExpander(lexicon, new QuestionAnalyzer(lexicon, sides));
+        _entities = new EntityFinder(lexicon, sides);
         _options = options;
         _time = time;
         _logger = logger;
@@ -65,6 +67,11 @@ public sealed partial class AskService : IAskService
         }
 
         var retrieved = await _search.SearchAsync(_expander.Expand(query), _options.RetrievalLimit, cancellationToken);
+        if (_expander.Rephrase(query) is { } rephrased)
+        {
+            retrieved = Merge(retrieved, await _search.SearchAsync(rephrased, 2 * _options.RetrievalLimit, cancellationToken));
+        }
+
         var answerRequest = new AnswerRequest(request.Question, retrieved, history);
         var answer = onText is not null && _answerer is IStreamingAnswerer streaming
             ? await StreamAsync(streaming, answerRequest, onText, cancellationToken)
@@ -77,6 +84,17 @@ public sealed partial class AskService : IAskService
         var latency = _time.GetElapsedTime(started);
         LogAnswered(answer.Answerer, answer.Abstained, retrieved.Count, answer.Citations.Count, latency.TotalMilliseconds);
         return new AskResult(request.Question, answer, retrieved, latency);
+    }
+
+    // The question's own passages keep their ranks; the rephrased search only adds, after them, passages that give a
+    // date (nothing else answers "when"), at most half as many again so the answerer's reading stays bounded.
+    private IReadOnlyList<Retrieval.RetrievedPassage> Merge(IReadOnlyList<Retrieval.RetrievedPassage> first, IReadOnlyList<Retrieval.RetrievedPassage> more)
+    {
+        var seen = first.Select(p => p.Passage.Id).ToHashSet();
+        var added = more
+            .Where(p => seen.Add(p.Passage.Id) && _entities.Dates(p.Passage.Text).Count > 0)
+            .Take(Math.Max(1, _options.RetrievalLimit / 2));
+        return [.. first, .. added.Select((p, i) => p with { Rank = first.Count + i })];
     }
 
     private static async Task<Answer> StreamAsync(

@@ -31,7 +31,8 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
         var matcher = new TermMatcher(lexicon);
         _analyzer = new QuestionAnalyzer(lexicon, sides);
         _candidates = new CandidateBuilder(lexicon, sides);
-        _sentences = new SentenceAnswerer(matcher, new EntityFinder(lexicon, sides), SpeechVerbs(lexicon), SupportThreshold);
+        var entities = new EntityFinder(lexicon, sides);
+        _sentences = new SentenceAnswerer(matcher, entities, new EventDating(matcher, entities, lexicon.Stopwords), SpeechVerbs(lexicon), SupportThreshold);
         _tables = new TableAnswerer(matcher, sides);
         _metadata = new MetadataAnswerer(matcher);
         _followUps = new FollowUpRewriter(lexicon, sides);

@@ -7,7 +7,7 @@ namespace TalksBot.Core.Answering;
 /// Picks the sentence that best answers the question — covering its rare content words, about the side it asks
 /// about, holding the kind of thing it asks for — and states it briefly; abstains when nothing is supported enough.
 /// </summary>
-internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder entities, IReadOnlySet<string> speechVerbs, double threshold)
+internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder entities, EventDating events, IReadOnlySet<string> speechVerbs, double threshold)
 {
     // Text answers stay short enough to read in a chat reply; the citation carries the whole sentence.
     private const int MaxAnswerLength = 300;
@@ -40,9 +40,9 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
             return AnswerFactory.Abstain();
         }
 
-        if (question.Kind is QuestionKind.When && Conflicting(best, ranked) is { } other)
+        if (question.Kind is QuestionKind.When && Conflicting(question, ranked) is var (first, second))
         {
-            return SourcesDiffer(best.Candidate, other.Candidate);
+            return SourcesDiffer(first.Candidate, second.Candidate);
         }
 
         var chosen = best.Candidate;
@@ -347,26 +347,26 @@ internal sealed partial class SentenceAnswerer(TermMatcher matcher, EntityFinder
         return string.Join("; ", ours.Select(p => p.Role is null ? p.Name : $"{p.Role} {p.Name}")) + ".";
     }
 
-    // Two articles that both support the question but give different dates for it: say so rather than pick one.
-    private ScoredCandidate? Conflicting(ScoredCandidate best, List<ScoredCandidate> ranked)
+    // Two articles that both support the question about as well as the best sentence, each dating the event asked about,
+    // with dates that cannot both be true: say so rather than pick one. The best sentence need not be one of the two:
+    // "early February" agrees with both "February 16" and "February 18", which still disagree with each other.
+    private (ScoredCandidate First, ScoredCandidate Second)? Conflicting(QuestionAnalysis question, List<ScoredCandidate> ranked)
     {
-        var bestDates = entities.Dates(best.Candidate.Text);
-        if (bestDates.Count == 0)
+        var best = ranked[0];
+        var dated = ranked
+            .Where(o => o.Coverage >= threshold && o.Coverage >= best.Coverage * 0.85)
+            .Select(o => (Scored: o, Dates: events.Dates(question, o.Candidate)))
+            .Where(o => o.Dates.Count > 0)
+            .ToList();
+        for (var i = 0; i < dated.Count; i++)
         {
-            return null;
-        }
-
-        foreach (var other in ranked.Skip(1).Where(o => o.Coverage >= threshold && o.Coverage >= best.Coverage * 0.85))
-        {
-            if (other.Candidate.ArticleId == best.Candidate.ArticleId)
+            foreach (var other in dated.Skip(i + 1))
             {
-                continue;
-            }
-
-            var dates = entities.Dates(other.Candidate.Text);
-            if (dates.Count > 0 && dates.All(d => bestDates.All(d.Contradicts)))
-            {
-                return other;
+                if (other.Scored.Candidate.ArticleId != dated[i].Scored.Candidate.ArticleId
+                    && other.Dates.All(d => dated[i].Dates.All(d.Contradicts)))
+                {
+                    return (dated[i].Scored, other.Scored);
+                }
             }
         }
 

@@ -27,6 +27,21 @@ public sealed class AskServiceTests
     }
 
     [Fact]
+    public async Task AWhenQuestionAlsoReadsTheDatedPassagesOfASearchInOtherWordsAfterItsOwn()
+    {
+        var own = Passages.Of("a", "The talks began amid cautious hopes.");
+        var undated = Passages.Of("b", "Negotiations were tense from the outset.");
+        var dated = Passages.Of("c", "On February 18, 2025, officials convened for negotiations.");
+        _search.Respond = query => query.StartsWith("When", StringComparison.Ordinal) ? [own] : [own, undated, dated];
+
+        var result = await Service().AskAsync(new AskRequest("When did the talks begin?"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, _search.Queries.Count);
+        Assert.Equal([own.Passage.Id, dated.Passage.Id], result.Retrieved.Select(p => p.Passage.Id));
+        Assert.Equal([0, 1], result.Retrieved.Select(p => p.Rank));
+    }
+
+    [Fact]
     public async Task AFollowUpInTheSameConversationIsRewrittenForRetrievalAndSeesTheEarlierTurn()
     {
         var service = Service();
@@ -74,10 +89,12 @@ public sealed class AskServiceTests
 
         public IReadOnlyList<RetrievedPassage> Result { get; } = [Passages.Of("a", "Marco Rubio led the American side.")];
 
+        public Func<string, IReadOnlyList<RetrievedPassage>>? Respond { get; set; }
+
         public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
         {
             Queries.Add((query, limit));
-            return Task.FromResult(Result);
+            return Task.FromResult(Respond?.Invoke(query) ?? Result);
         }
     }
 

@@ -90,17 +90,71 @@ public sealed class ExtractiveAnswererTests
         Assert.True(answer.Abstained);
     }
 
-    [Fact]
-    public async Task ConflictingDatesFromTwoArticlesAreBothStatedAndCited()
+    // The second article words the event as the question does, or in other words ("convened" for "began").
+    [Theory]
+    [InlineData("The talks between the United States and Russia began on February 18, 2025, in Riyadh.")]
+    [InlineData("On February 18, 2025, officials from the United States and Russia convened for pivotal negotiations in Riyadh.")]
+    public async Task ConflictingDatesFromTwoArticlesAreBothStatedAndCited(string other)
     {
         var first = Passages.Of("a", "On February 16, 2025, the United States and Russia began direct talks on the war.", rank: 0);
-        var second = Passages.Of("b", "The talks between the United States and Russia began on February 18, 2025, in Riyadh.", rank: 1);
+        var second = Passages.Of("b", other, rank: 1);
 
         var answer = await Ask("When did the talks begin?", first, second);
 
         Assert.Contains("Sources differ", answer.Text, StringComparison.Ordinal);
         Assert.Contains("February 16", answer.Text, StringComparison.Ordinal);
         Assert.Contains("February 18", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(["a", "b"], answer.Citations.Select(c => c.ArticleId).Order());
+    }
+
+    [Fact]
+    public async Task TwoDatesForTheEventInOneArticleAreNotSourcesThatDiffer()
+    {
+        var passage = Passages.Of("a",
+            "On February 16, 2025, the United States and Russia began direct talks on the war. "
+            + "On February 18, 2025, officials from the United States and Russia convened for pivotal negotiations in Riyadh.");
+
+        var answer = await Ask("When did the talks begin?", passage);
+
+        Assert.DoesNotContain("Sources differ", answer.Text, StringComparison.Ordinal);
+        Assert.Single(answer.Citations);
+    }
+
+    [Fact]
+    public async Task ALessSpecificDateInAnotherArticleAgreesRatherThanDiffers()
+    {
+        var first = Passages.Of("a", "On February 16, 2025, the United States and Russia began direct talks on the war.", rank: 0);
+        var second = Passages.Of("b", "In February 2025, officials from the United States and Russia convened for pivotal negotiations in Riyadh.", rank: 1);
+
+        var answer = await Ask("When did the talks begin?", first, second);
+
+        Assert.DoesNotContain("Sources differ", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("February", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADateOfAnotherEventThatMerelyNamesTheAskedOneIsNotADisagreement()
+    {
+        var first = Passages.Of("a", "The conflict, which began in early 2022, has displaced millions across the region.", rank: 0);
+        var second = Passages.Of("b",
+            "On February 18, 2025, officials convened for pivotal negotiations aimed at restoring relations and addressing the long-standing conflict.", rank: 1);
+
+        var answer = await Ask("When did the conflict begin?", first, second);
+
+        Assert.DoesNotContain("Sources differ", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("2022", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoArticlesThatDisagreeAreFoundEvenWhenTheBestSentenceAgreesWithBoth()
+    {
+        var vague = Passages.Of("v", "In early February 2025, the United States and Russia began preliminary talks.", rank: 0);
+        var first = Passages.Of("a", "On February 16, 2025, the United States and Russia began direct talks on the war.", rank: 1);
+        var second = Passages.Of("b", "On February 18, 2025, officials from the United States and Russia convened for pivotal negotiations in Riyadh.", rank: 2);
+
+        var answer = await Ask("When did the talks begin?", vague, first, second);
+
+        Assert.StartsWith("Sources differ", answer.Text, StringComparison.Ordinal);
         Assert.Equal(["a", "b"], answer.Citations.Select(c => c.ArticleId).Order());
     }
 

@@ -23,6 +23,23 @@ public sealed class QueryExpanderTests
         Assert.Equal("Who led the U.S. delegation?", query);
     }
 
+    [Fact]
+    public void AWhenQuestionIsRephrasedWithItsWordsSynonymsAndTheMonthsDatesAreToldWith()
+    {
+        var rephrased = _expander.Rephrase("When did the talks begin?");
+
+        Assert.NotNull(rephrased);
+        Assert.Contains("negotiations", rephrased, StringComparison.Ordinal);
+        Assert.Contains("convened", rephrased, StringComparison.Ordinal);
+        Assert.Contains("february", rephrased, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AQuestionThatDoesNotAskWhenIsNotRephrased()
+    {
+        Assert.Null(_expander.Rephrase("Where were the talks held?"));
+    }
+
     private static QueryExpander Create()
     {
         var lexicon = TestLexicon.Create();

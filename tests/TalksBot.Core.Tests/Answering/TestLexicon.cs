@@ -25,7 +25,7 @@ internal static class TestLexicon
           - [lead, led, head, headed, represent]
           - [delegation, team, side]
           - [talk, talks, negotiation, negotiations, meeting]
-          - [begin, began, start, started]
+          - [begin, began, start, started, convene, convened]
           - [say, said, stated, remarked]
           - [position, stance]
         stopwords: [a, an, the, and, of, to, in, on, at, by, for, with, about, who, what, which, when, where, why, how, is, are, was, were, did, does, do, has, have, it, they, he, she, us, that, this, be, been, any, article, say, tell, me, that]
