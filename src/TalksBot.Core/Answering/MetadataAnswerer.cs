@@ -42,7 +42,8 @@ internal sealed class MetadataAnswerer(TermMatcher matcher)
         (double Score, SentenceCandidate Best)? best = null;
         foreach (var group in candidates.GroupBy(c => c.ArticleId))
         {
-            var titleTerms = WordTokenizer.Terms(group.First().Source.Article.Title).ToHashSet(StringComparer.Ordinal);
+            var info = group.First().Source.Article;
+            var titleTerms = WordTokenizer.Terms(info.Title).Concat(AddressTerms(info.Url)).ToHashSet(StringComparer.Ordinal);
             var top = group
                 .OrderByDescending(c => Covered(question, [.. titleTerms, .. c.Terms, .. c.Context]))
                 .ThenBy(c => c.Source.Rank)
@@ -57,6 +58,13 @@ internal sealed class MetadataAnswerer(TermMatcher matcher)
 
         return best is { Score: >= MinimumCoverage } b ? b : null;
     }
+
+    // A news address names its outlet and, in its slug, its story ("…/u-s-russia-hold-first-talks…-the-washington-post/"),
+    // so "the Washington Post article" finds the article even when its title does not say so.
+    private static IEnumerable<string> AddressTerms(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var address)
+            ? WordTokenizer.Terms(string.Join(' ', address.Host, Uri.UnescapeDataString(address.AbsolutePath)).Replace('-', ' ').Replace('.', ' '))
+            : [];
 
     private int Covered(QuestionAnalysis question, HashSet<string> terms) =>
         question.Terms.Count(t => matcher.Matches(t.Stem, terms));

@@ -73,8 +73,10 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
     private List<QueryTerm> Terms(string text, QuestionKind kind, List<SideMention> mentions, List<string> names)
     {
         // Side names are matched as sides, not as words: "the American side" must find "Meanwhile, the American side ...".
+        // About an article itself, though, a side's name is usually an outlet's: "the Washington Post article".
+        var metadata = MetadataAnswerer.IsMetadata(kind);
         var chars = text.ToCharArray();
-        foreach (var m in mentions)
+        foreach (var m in mentions.Where(_ => !metadata))
         {
             Array.Fill(chars, ' ', m.Start, m.End - m.Start);
         }
@@ -92,7 +94,8 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
                 continue;
             }
 
-            if (kind is QuestionKind.Author or QuestionKind.Published or QuestionKind.SourceLink && MetaWords.Contains(word))
+            // "post" asks for the article, but a capitalised "Post" names the outlet.
+            if (metadata && MetaWords.Contains(word) && !nameWords.Contains(word))
             {
                 continue;
             }

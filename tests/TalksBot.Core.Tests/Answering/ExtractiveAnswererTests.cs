@@ -322,6 +322,21 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public async Task AnAuthorQuestionFindsTheArticleByTheOutletAndStoryItsAddressNames()
+    {
+        var other = Passages.Of("b", "Officials met again to discuss trade.", rank: 0, author: "Ann Other", title: "Trade talks resume",
+            url: "https://daily.example/2025/02/20/trade-talks-resume/");
+        var meant = Passages.Of("a", "U.S. and Russian officials held their first talks on Ukraine.", rank: 1, author: "Jean-Pierre CHALLOT",
+            title: "In a significant diplomatic development, officials engaged in talks",
+            url: "https://usa-news.biz/2025/02/22/washington/u-s-russia-hold-first-talks-on-ukraine-the-washington-post/");
+
+        var answer = await _answerer.AnswerAsync(new AnswerRequest("Who wrote the Washington Post article?", [other, meant], []),
+            TestContext.Current.CancellationToken);
+
+        Assert.Contains("Jean-Pierre CHALLOT", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnAuthorQuestionAbstainsWhenTheArticleNamesNoAuthor()
     {
         var passage = Passages.Of("a", "U.S. and Russian officials held their first talks on Ukraine without NATO allies.",
