@@ -73,6 +73,16 @@ public sealed class AskCommandTests(QdrantFixture qdrant)
     }
 
     [Fact]
+    public async Task AskFindsWhoRepresentedASideNamedByItsCapitalWhereTheArticleCallsItTheAmericanSide()
+    {
+        var (answer, cited) = await AskJsonAsync("Who represented Washington at the Riyadh meeting?");
+
+        Assert.Contains("Marco Rubio", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lavrov", answer, StringComparison.Ordinal);
+        Assert.Contains(UsDelegationArticle, cited);
+    }
+
+    [Fact]
     public async Task AskDatesTheUkraineConflictFrom2022WithoutTakingTheTalksDatesForADisagreement()
     {
         var (answer, _) = await AskJsonAsync("When did the Ukraine conflict begin?");

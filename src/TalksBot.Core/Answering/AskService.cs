@@ -69,7 +69,7 @@ public sealed partial class AskService : IAskService
         var retrieved = await _search.SearchAsync(_expander.Expand(query), _options.RetrievalLimit, cancellationToken);
         if (_expander.Rephrase(query) is { } rephrased)
         {
-            retrieved = Merge(retrieved, await _search.SearchAsync(rephrased, 2 * _options.RetrievalLimit, cancellationToken));
+            retrieved = Merge(retrieved, await _search.SearchAsync(rephrased.Query, 2 * _options.RetrievalLimit, cancellationToken), rephrased.Answers);
         }
 
         var answerRequest = new AnswerRequest(request.Question, retrieved, history);
@@ -86,16 +86,24 @@ public sealed partial class AskService : IAskService
         return new AskResult(request.Question, answer, retrieved, latency);
     }
 
-    // The question's own passages keep their ranks; the rephrased search only adds, after them, passages that give a
-    // date (nothing else answers "when"), at most half as many again so the answerer's reading stays bounded.
-    private IReadOnlyList<Retrieval.RetrievedPassage> Merge(IReadOnlyList<Retrieval.RetrievedPassage> first, IReadOnlyList<Retrieval.RetrievedPassage> more)
+    // The question's own passages keep their ranks; the rephrased search only adds, after them, passages that hold the
+    // kind of answer asked for (a date for "when", a titled person for "who"), at most half as many again so the
+    // answerer's reading stays bounded.
+    private IReadOnlyList<Retrieval.RetrievedPassage> Merge(IReadOnlyList<Retrieval.RetrievedPassage> first, IReadOnlyList<Retrieval.RetrievedPassage> more, QuestionKind answers)
     {
         var seen = first.Select(p => p.Passage.Id).ToHashSet();
         var added = more
-            .Where(p => seen.Add(p.Passage.Id) && _entities.Dates(p.Passage.Text).Count > 0)
+            .Where(p => seen.Add(p.Passage.Id) && Holds(answers, p.Passage.Text))
             .Take(Math.Max(1, _options.RetrievalLimit / 2));
         return [.. first, .. added.Select((p, i) => p with { Rank = first.Count + i })];
     }
+
+    private bool Holds(QuestionKind answers, string text) => answers switch
+    {
+        QuestionKind.When => _entities.Dates(text).Count > 0,
+        QuestionKind.Who => _entities.Persons(text).Any(p => p.Role is not null),
+        _ => false,
+    };
 
     private static async Task<Answer> StreamAsync(
         IStreamingAnswerer streaming, AnswerRequest request, Action<string> onText, CancellationToken cancellationToken)

@@ -5,11 +5,14 @@ namespace TalksBot.Core.Answering;
 /// <summary>
 /// Adds the words a kind of answer is told with to the retrieval query: "Where were the talks held?" must reach
 /// "Taking place at the historic venue in ...", which shares no word with it but "talks". Only for place questions:
-/// adding every synonym of every question word pulled unrelated passages above the right ones. Synonyms go instead
-/// into a second search (<see cref="Rephrase"/>) whose results only add to the question's own.
+/// adding every synonym of every question word pulled unrelated passages above the right ones. Synonyms and titles go
+/// instead into a second search (<see cref="Rephrase"/>) whose results only add to the question's own.
 /// </summary>
 internal sealed class QueryExpander(Lexicon lexicon, QuestionAnalyzer analyzer)
 {
+    // People are told by their titles; one-word titles ("envoy", "minister") are the heads of the longer ones.
+    private readonly List<string> _titles = [.. lexicon.Roles.Where(r => !r.Contains(' ', StringComparison.Ordinal))];
+
     public string Expand(string query)
     {
         if (analyzer.Analyze(query).Kind is not QuestionKind.Where)
@@ -25,13 +28,24 @@ internal sealed class QueryExpander(Lexicon lexicon, QuestionAnalyzer analyzer)
     }
 
     /// <summary>
-    /// For a "when" question, its words' synonyms ("talks begin" → "negotiations convened"), searched besides the question
-    /// so an article that dates the same event in other words is read too and a disagreement between them can be told;
-    /// null for other questions and when no word has a synonym.
+    /// A second search for the kind of answer asked for, besides the question's own: for a "when" question its words'
+    /// synonyms ("talks begin" → "negotiations convened"), so an article that dates the same event in other words is read
+    /// too and a disagreement between them can be told; for a "who" question that names no title, the question with
+    /// the titles people are told by, so "Who represented Washington?" reaches "the American side was represented by
+    /// Secretary of State ..." even where passages that repeat "Washington" outrank it. Null for other questions.
     /// </summary>
-    public string? Rephrase(string query)
+    public Rephrasing? Rephrase(string query)
     {
         var question = analyzer.Analyze(query);
+        if (question.Kind is QuestionKind.Who)
+        {
+            // "Who is the president of Ukraine?" already says which title to look for.
+            var terms = WordTokenizer.Terms(query).ToHashSet(StringComparer.Ordinal);
+            return _titles.Any(t => terms.Contains(WordTokenizer.Stem(t)))
+                ? null
+                : new Rephrasing(query + " " + string.Join(' ', _titles), QuestionKind.Who);
+        }
+
         if (question.Kind is not QuestionKind.When)
         {
             return null;
@@ -51,6 +65,6 @@ internal sealed class QueryExpander(Lexicon lexicon, QuestionAnalyzer analyzer)
 
         // Month names are what a date is told with, as place cues are for a place.
         var months = lexicon.Months.GroupBy(m => m.Value).Select(g => g.MaxBy(m => m.Key.Length).Key);
-        return string.Join(' ', question.Names.Concat(synonyms).Concat(months));
+        return new Rephrasing(string.Join(' ', question.Names.Concat(synonyms).Concat(months)), QuestionKind.When);
     }
 }

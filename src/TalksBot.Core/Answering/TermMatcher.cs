@@ -59,6 +59,11 @@ internal sealed class TermMatcher
             return true;
         }
 
+        if (QualityOf(a) == b || QualityOf(b) == a)
+        {
+            return true;
+        }
+
         // Stems lose a letter or two ("middle" → "middl"), so four letters suffice when one side is longer.
         if (a.Length < 4 || b.Length < 4 || (a.Length < 5 && b.Length < 5))
         {
@@ -78,6 +83,12 @@ internal sealed class TermMatcher
 
         return Math.Abs(a.Length - b.Length) <= 1 && OptimalStringAlignment(a, b) <= 1;
     }
+
+    // "-ness" makes a noun of an adjective without changing what it says ("willing" → "willingness", "open" → "openness"),
+    // but the adjective's stem can be too short to share a long prefix with the noun ("will"). Bases under four letters
+    // are left alone: "witness" is not about wit.
+    private static string? QualityOf(string term) =>
+        term.Length >= 8 && term.EndsWith("ness", StringComparison.Ordinal) ? WordTokenizer.Stem(term[..^4]) : null;
 
     // Names from Cyrillic are romanised several ways: "Yury"/"Yuri"/"Iurii"/"Jurij", "Zelensky"/"Zelenskyy". Writing y and j
     // as i and dropping doubled letters gives those one key; few English words of four letters or more differ only so.

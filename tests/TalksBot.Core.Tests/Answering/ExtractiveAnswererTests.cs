@@ -373,6 +373,18 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public async Task AConditionIsFoundWhereTheArticleSaysWillingnessForTheQuestionsWilling()
+    {
+        var text = "The governor has expressed willingness to negotiate with the unions, provided that the mayor also takes part. "
+            + "The unions have called a strike for next week.";
+
+        var answer = await Ask("Under what condition is the governor willing to negotiate with the unions?", Passages.Of("a", text));
+
+        Assert.False(answer.Abstained);
+        Assert.Contains("provided that the mayor", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AQuestionAboutAnEventNamedInARelativeClauseIsAnsweredByTheSentenceCarryingItsPredicate()
     {
         var text = "On March 3, 2025, Japan and India began trade negotiations in Delhi. "

@@ -29,13 +29,32 @@ public sealed class QueryExpanderTests
         var rephrased = _expander.Rephrase("When did the talks begin?");
 
         Assert.NotNull(rephrased);
-        Assert.Contains("negotiations", rephrased, StringComparison.Ordinal);
-        Assert.Contains("convened", rephrased, StringComparison.Ordinal);
-        Assert.Contains("february", rephrased, StringComparison.Ordinal);
+        Assert.Equal(QuestionKind.When, rephrased.Answers);
+        Assert.Contains("negotiations", rephrased.Query, StringComparison.Ordinal);
+        Assert.Contains("convened", rephrased.Query, StringComparison.Ordinal);
+        Assert.Contains("february", rephrased.Query, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AQuestionThatDoesNotAskWhenIsNotRephrased()
+    public void AWhoQuestionThatNamesNoTitleIsRephrasedWithTheTitlesPeopleAreToldBy()
+    {
+        var rephrased = _expander.Rephrase("Who represented Washington at the meeting?");
+
+        Assert.NotNull(rephrased);
+        Assert.Equal(QuestionKind.Who, rephrased.Answers);
+        Assert.StartsWith("Who represented Washington at the meeting?", rephrased.Query, StringComparison.Ordinal);
+        Assert.Contains("secretary", rephrased.Query, StringComparison.Ordinal);
+        Assert.Contains("envoy", rephrased.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWhoQuestionThatNamesATitleIsNotRephrased()
+    {
+        Assert.Null(_expander.Rephrase("Who is the president of Ukraine?"));
+    }
+
+    [Fact]
+    public void AQuestionThatAsksNeitherWhenNorWhoIsNotRephrased()
     {
         Assert.Null(_expander.Rephrase("Where were the talks held?"));
     }
