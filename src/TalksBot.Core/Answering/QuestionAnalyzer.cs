@@ -23,16 +23,18 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
     private static readonly HashSet<string> MetaWords =
         ["wrote", "write", "written", "author", "authored", "published", "publish", "publication", "date", "source", "link", "url", "posted", "piece", "post"];
 
-    private static readonly HashSet<string> ConditionWords = ["condition", "conditions", "circumstances", "terms", "precondition", "preconditions"];
-
-    // The words that ask for a place ("which country hosted ...?"): the answer names the place instead.
-    private static readonly HashSet<string> PlaceWords =
-        ["country", "nation", "city", "town", "place", "venue", "location", "capital", "host", "hosted", "hosts", "hosting"];
-
-    // The words that ask for a length of time ("how long did it last / take"), which the answer rarely repeats:
-    // "last" would otherwise find "lasting peace".
-    private static readonly HashSet<string> DurationWords =
-        ["long", "last", "lasted", "lasts", "take", "took", "takes", "duration", "length", "seconds", "minutes", "hours", "days", "weeks", "months", "years"];
+    // The words a question uses to ask for its kind of answer, which the answer itself rarely repeats, so they are not
+    // terms to look for. "Under what condition ...": the article says "provided that ...". "How long did it last?": "last"
+    // would find "lasting peace". "Which country hosted ...?": the answer names the place instead.
+    private static readonly Dictionary<QuestionKind, HashSet<string>> AskingWords = new()
+    {
+        [QuestionKind.When] = ["date", "day", "year", "month", "time", "long", "ago"],
+        [QuestionKind.HowMany] = ["number", "percentage", "amount"],
+        [QuestionKind.Duration] =
+            ["long", "last", "lasted", "lasts", "take", "took", "takes", "duration", "length", "seconds", "minutes", "hours", "days", "weeks", "months", "years"],
+        [QuestionKind.Where] = ["country", "nation", "city", "town", "place", "venue", "location", "capital", "host", "hosted", "hosts", "hosting"],
+        [QuestionKind.Condition] = ["condition", "conditions", "circumstances", "terms", "precondition", "preconditions"],
+    };
 
     public QuestionAnalysis Analyze(string question)
     {
@@ -105,17 +107,7 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
                 continue;
             }
 
-            // "Under what condition ...": the article says "provided that ...", rarely the word "condition".
-            if (kind is QuestionKind.Condition && ConditionWords.Contains(word))
-            {
-                continue;
-            }
-
-            // The words that ask for a date or a count are not what the date or count is about.
-            if ((kind is QuestionKind.When && word is "date" or "day" or "year" or "month" or "time" or "long" or "ago")
-                || (kind is QuestionKind.HowMany && word is "number" or "percentage" or "amount")
-                || (kind is QuestionKind.Duration && DurationWords.Contains(word))
-                || (kind is QuestionKind.Where && PlaceWords.Contains(word)))
+            if (AskingWords.TryGetValue(kind, out var asking) && asking.Contains(word))
             {
                 continue;
             }
