@@ -33,7 +33,7 @@ internal sealed partial class ArticleImporter(
     public async Task<ImportedArticle> ImportFileAsync(string path, string articlesDirectory, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
-        RequireArticleExtension(name);
+        EnsureImportable(name);
         byte[] bytes;
         try
         {
@@ -49,7 +49,7 @@ internal sealed partial class ArticleImporter(
 
     public async Task<ImportedArticle> ImportContentAsync(string fileName, ReadOnlyMemory<byte> content, string articlesDirectory, CancellationToken cancellationToken)
     {
-        RequireArticleExtension(fileName);
+        EnsureImportable(fileName);
         ParsedArticle article;
         try
         {
@@ -65,7 +65,7 @@ internal sealed partial class ArticleImporter(
         return await SaveAsync(article, articlesDirectory, cancellationToken);
     }
 
-    private void RequireArticleExtension(string fileName)
+    public void EnsureImportable(string fileName)
     {
         if (!_formats.Reads(fileName))
             throw new WebArticleException(WebArticleError.UnsupportedFile,

@@ -16,6 +16,9 @@ public interface IArticleImporter
     /// </summary>
     Task<ImportedArticle> ImportContentAsync(string fileName, ReadOnlyMemory<byte> content, string articlesDirectory, CancellationToken cancellationToken);
 
+    /// <summary>Refuses, before any content is read, a file name whose extension no article format reads.</summary>
+    void EnsureImportable(string fileName);
+
     /// <summary>Deletes the article file with this id; returns the path deleted.</summary>
     string RemoveArticle(string id, string articlesDirectory);
 }

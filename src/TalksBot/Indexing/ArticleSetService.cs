@@ -21,8 +21,9 @@ internal sealed class ArticleSetService(
     TimeProvider time,
     IOptions<ArticleLoaderOptions> options)
 {
-    /// <summary>The file extensions the loader reads, lower case with the dot, e.g. <c>.md</c>.</summary>
-    public IReadOnlyCollection<string> FileExtensions => loader.Extensions;
+    /// <summary>Refuses a file name no article format reads, so content need not be fetched to learn it cannot be added.</summary>
+    /// <exception cref="WebArticleException">The extension is not an article file's.</exception>
+    public void EnsureImportable(string fileName) => importer.EnsureImportable(fileName);
 
     /// <summary>The folder's articles and the served ones, by id, each with whether it is served.</summary>
     public async Task<IReadOnlyList<ArticleListing>> ListAsync(CancellationToken cancellationToken)

@@ -55,13 +55,16 @@ internal sealed class ArticlesBotCommand(ArticleSetService articles, IOptions<Ar
 
     private async Task<string> AddFileAsync(InteractionContext context, InteractionAttachment file, CancellationToken cancellationToken)
     {
-        // Refused before fetching anything: the loader would never read it.
-        if (!articles.FileExtensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()))
-            return $"Could not add {file.FileName}: only {string.Join(", ", articles.FileExtensions)} files are articles.";
         byte[] content;
         try
         {
+            // Refused before fetching anything: the loader would never read it.
+            articles.EnsureImportable(file.FileName);
             content = await context.DownloadAsync(file, loaderOptions.Value.MaxFileBytes, cancellationToken);
+        }
+        catch (WebArticleException e)
+        {
+            return "Could not add that file: " + e.Message;
         }
         catch (AttachmentDownloadException e)
         {

@@ -93,7 +93,7 @@ internal sealed partial class RefreshBotCommand(
     }
 
     /// <summary>The phase and, when the passage count is known, a bar such as <c>▰▰▰▰▱▱▱▱▱▱ 40%</c>.</summary>
-    internal static string Describe(RefreshStatus running)
+    private static string Describe(RefreshStatus running)
     {
         if (running.PassagesTotal <= 0)
             return $"{running.Phase}…";
