@@ -6,4 +6,8 @@ namespace TalksBot.Core.Answering;
 /// <param name="Citations">What the answer rests on; empty only for an abstention.</param>
 /// <param name="Answerer">Which answerer produced it (e.g. "extractive", "generative").</param>
 /// <param name="Notice">Something the reader should know about how it was produced, e.g. a fallback after an LLM error.</param>
-public sealed record Answer(string Text, bool Abstained, IReadOnlyList<Citation> Citations, string Answerer, string? Notice = null);
+/// <param name="Confidence">
+/// How sure the answerer is that the best evidence answers the question, 0–1, when it can say; the abstention threshold
+/// is a cut on it, and the eval's coverage/accuracy curve moves that cut.
+/// </param>
+public sealed record Answer(string Text, bool Abstained, IReadOnlyList<Citation> Citations, string Answerer, string? Notice = null, double? Confidence = null);
