@@ -24,6 +24,10 @@ public sealed class AnsweringOptions
     [Required(AllowEmptyStrings = false)]
     public string LexiconPath { get; set; } = Lexicon.DefaultPath;
 
+    /// <summary>The sentence ranker's fitted weights, written by <c>talksbot fit</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string WeightsPath { get; set; } = Ranking.RankerModel.DefaultPath;
+
     /// <summary>Throws when a setting is out of range, naming its configuration key (e.g. <c>Answering:RetrievalLimit</c>).</summary>
     /// <exception cref="ArgumentException">A setting is invalid.</exception>
     public void Validate()

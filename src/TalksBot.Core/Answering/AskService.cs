@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
 namespace TalksBot.Core.Answering;
@@ -13,12 +14,14 @@ public sealed partial class AskService : IAskService
     private readonly ConversationMemory _memory;
     private readonly FollowUpRewriter _rewriter;
     private readonly QueryExpander _expander;
-    private readonly EntityFinder _entities;
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? _embedder;
     private readonly AnsweringOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<AskService> _logger;
 
     /// <summary>Creates the service; <paramref name="options"/> are validated here so a bad setting fails at start-up.</summary>
+    /// <param name="embedder">Embeds the question once for both the dense search and the answerer's sentence comparison;
+    /// without one the search embeds it and the answerer ranks without semantic features.</param>
     /// <exception cref="ArgumentException">A setting is out of range (the message names the key).</exception>
     public AskService(
         Retrieval.IPassageSearch search,
@@ -27,7 +30,8 @@ public sealed partial class AskService : IAskService
         Lexicon lexicon,
         AnsweringOptions options,
         TimeProvider time,
-        ILogger<AskService> logger)
+        ILogger<AskService> logger,
+        IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(answerer);
@@ -43,7 +47,7 @@ public sealed partial class AskService : IAskService
         var sides = new SideFinder(lexicon);
         _rewriter = new FollowUpRewriter(lexicon, sides);
         _expander = new QueryExpander(lexicon, new QuestionAnalyzer(lexicon, sides));
-        _entities = new EntityFinder(lexicon, sides);
+        _embedder = embedder;
         _options = options;
         _time = time;
         _logger = logger;
@@ -66,13 +70,9 @@ public sealed partial class AskService : IAskService
             LogRewritten(query);
         }
 
-        var retrieved = await _search.SearchAsync(_expander.Expand(query), _options.RetrievalLimit, cancellationToken);
-        if (_expander.Rephrase(query) is { } rephrased)
-        {
-            retrieved = Merge(retrieved, await _search.SearchAsync(rephrased.Query, 2 * _options.RetrievalLimit, cancellationToken), rephrased.Answers);
-        }
-
-        var answerRequest = new AnswerRequest(request.Question, retrieved, history);
+        ReadOnlyMemory<float>? vector = _embedder is null ? null : await _embedder.GenerateVectorAsync(query, cancellationToken: cancellationToken);
+        var retrieved = await _search.SearchAsync(new Retrieval.PassageQuery(_expander.Expand(query), vector), _options.RetrievalLimit, cancellationToken);
+        var answerRequest = new AnswerRequest(query, retrieved, history, vector);
         var answer = onText is not null && _answerer is IStreamingAnswerer streaming
             ? await StreamAsync(streaming, answerRequest, onText, cancellationToken)
             : await _answerer.AnswerAsync(answerRequest, cancellationToken);
@@ -85,25 +85,6 @@ public sealed partial class AskService : IAskService
         LogAnswered(answer.Answerer, answer.Abstained, retrieved.Count, answer.Citations.Count, latency.TotalMilliseconds);
         return new AskResult(request.Question, answer, retrieved, latency);
     }
-
-    // The question's own passages keep their ranks; the rephrased search only adds, after them, passages that hold the
-    // kind of answer asked for (a date for "when", a titled person for "who"), at most half as many again so the
-    // answerer's reading stays bounded.
-    private IReadOnlyList<Retrieval.RetrievedPassage> Merge(IReadOnlyList<Retrieval.RetrievedPassage> first, IReadOnlyList<Retrieval.RetrievedPassage> more, QuestionKind answers)
-    {
-        var seen = first.Select(p => p.Passage.Id).ToHashSet();
-        var added = more
-            .Where(p => seen.Add(p.Passage.Id) && Holds(answers, p.Passage.Text))
-            .Take(Math.Max(1, _options.RetrievalLimit / 2));
-        return [.. first, .. added.Select((p, i) => p with { Rank = first.Count + i })];
-    }
-
-    private bool Holds(QuestionKind answers, string text) => answers switch
-    {
-        QuestionKind.When => _entities.Dates(text).Count > 0,
-        QuestionKind.Who => _entities.Persons(text).Any(p => p.Role is not null),
-        _ => false,
-    };
 
     private static async Task<Answer> StreamAsync(
         IStreamingAnswerer streaming, AnswerRequest request, Action<string> onText, CancellationToken cancellationToken)

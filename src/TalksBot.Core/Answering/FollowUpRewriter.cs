@@ -8,6 +8,9 @@ internal sealed class FollowUpRewriter(Lexicon lexicon, SideFinder sides)
 {
     private static readonly HashSet<string> QuestionWords = ["who", "whom", "whose", "what", "which", "when", "where", "why", "how"];
 
+    // Pronouns that stand for someone or something named in the earlier turn.
+    private static readonly HashSet<string> BackReferences = ["he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "there"];
+
     // A follow-up with at most this many content words cannot stand alone ("and Russia's?").
     private const int MaxEllipticalContentWords = 1;
 
@@ -23,7 +26,9 @@ internal sealed class FollowUpRewriter(Lexicon lexicon, SideFinder sides)
         var trimmed = question.Trim();
         var lower = trimmed.ToLowerInvariant();
         var opener = lexicon.FollowUpOpeners.FirstOrDefault(o => lower == o || lower.StartsWith(o + " ", StringComparison.Ordinal));
-        if (opener is null && ContentWords(trimmed, sides.Find(trimmed)).Count > MaxEllipticalContentWords)
+        // A question with words enough to stand alone is asked on its own, even after "and": only a pronoun that points
+        // back ("when did he arrive?") or too few words ("and Russia's?") need the earlier turn.
+        if (ContentWords(trimmed, sides.Find(trimmed)).Count > MaxEllipticalContentWords && !PointsBack(lower))
         {
             return question;
         }
@@ -56,6 +61,9 @@ internal sealed class FollowUpRewriter(Lexicon lexicon, SideFinder sides)
 
         return $"{previous} {rest}";
     }
+
+    private static bool PointsBack(string lower) =>
+        Text.WordTokenizer.Words(lower).Any(BackReferences.Contains);
 
     private List<string> ContentWords(string text, IReadOnlyList<SideMention> skip) =>
         [.. RawTokenizer.Tokens(text)

@@ -4,5 +4,5 @@ namespace TalksBot.Core.Retrieval;
 public interface IPassageSearch
 {
     /// <summary>Returns up to <paramref name="limit"/> passages, best first.</summary>
-    Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<RetrievedPassage>> SearchAsync(PassageQuery query, int limit, CancellationToken cancellationToken);
 }

@@ -3,7 +3,9 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TalksBot.Core.Embeddings;
 using TalksBot.Core.Passages;
+using TalksBot.Core.Text;
 using TalksBot.Qdrant.Rest;
 
 namespace TalksBot.Qdrant.Index;
@@ -291,13 +293,31 @@ public sealed partial class PassageIndexWriter(
             PassagePayload.CurrentSchemaVersion, indexed.Length, passageCount, time.GetUtcNow(), indexed);
     }
 
-    private static async Task<GeneratedEmbeddings<Embedding<float>>> EmbedAsync(List<(ArticlePassages Article, Passage Passage)> batch,
+    /// <summary>
+    /// Embeds every sentence of the batch in one call; a passage's vector is the normalised mean of its sentences' (and
+    /// its heading's) vectors. The model is the cost of indexing, so each sentence is embedded once and serves both the
+    /// passage search and the sentence ranker.
+    /// </summary>
+    private static async Task<List<EmbeddedPassage>> EmbedAsync(List<(ArticlePassages Article, Passage Passage)> batch,
         IEmbeddingGenerator<string, Embedding<float>> embedder, int? dimensions, CancellationToken cancellationToken)
     {
-        var embeddings = await embedder.GenerateAsync(batch.Select(p => p.Passage.SearchText), options: null, cancellationToken);
-        if (embeddings.Count != batch.Count)
+        var texts = new List<string>();
+        var layout = new List<(int First, int Sentences, bool Heading)>(batch.Count);
+        foreach (var (_, passage) in batch)
         {
-            throw new IndexBuildException($"The embedder returned {embeddings.Count} vectors for {batch.Count} passages.");
+            var first = texts.Count;
+            texts.AddRange(SentenceSplitter.Split(passage.Text).Select(s => s.Text));
+            var sentences = texts.Count - first;
+            var heading = passage.Heading is { } h && !passage.Text.StartsWith(h, StringComparison.Ordinal);
+            if (heading || sentences == 0)
+                texts.Add(sentences == 0 ? passage.SearchText : passage.Heading!);
+            layout.Add((first, sentences, heading || sentences == 0));
+        }
+
+        var embeddings = await embedder.GenerateAsync(texts, options: null, cancellationToken);
+        if (embeddings.Count != texts.Count)
+        {
+            throw new IndexBuildException($"The embedder returned {embeddings.Count} vectors for {texts.Count} sentences.");
         }
 
         var expected = dimensions ?? embeddings[0].Vector.Length;
@@ -306,7 +326,12 @@ public sealed partial class PassageIndexWriter(
             throw new IndexBuildException($"The embedder returned a {odd.Vector.Length}-dimensional vector among {expected}-dimensional ones.");
         }
 
-        return embeddings;
+        return [.. layout.Select(l =>
+        {
+            var sentences = Enumerable.Range(l.First, l.Sentences).Select(i => embeddings[i].Vector).ToList();
+            var all = Enumerable.Range(l.First, l.Sentences + (l.Heading ? 1 : 0)).Select(i => embeddings[i].Vector).ToList();
+            return new EmbeddedPassage(SentenceVectors.Centroid(all), sentences.Count > 0 ? SentenceVectors.From(sentences) : null);
+        })];
     }
 
     private async Task CreateCollectionAsync(string collection, int dimensions, string fingerprint, CancellationToken cancellationToken)
@@ -328,14 +353,14 @@ public sealed partial class PassageIndexWriter(
     }
 
     private async Task UpsertAsync(string collection, List<(ArticlePassages Article, Passage Passage)> batch,
-        GeneratedEmbeddings<Embedding<float>> embeddings, CancellationToken cancellationToken)
+        List<EmbeddedPassage> embeddings, CancellationToken cancellationToken)
     {
         var points = new PassagePoint[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             var (entry, passage) = batch[i];
             points[i] = new PassagePoint(passage.Id, new PointVectors(embeddings[i].Vector, new Bm25Document(passage.SearchText)),
-                PassagePayloads.From(entry.Article, passage));
+                PassagePayloads.From(entry.Article, passage, embeddings[i].Sentences));
         }
 
         await client.UpsertAsync(collection, points, cancellationToken);
@@ -434,4 +459,6 @@ public sealed partial class PassageIndexWriter(
 
     [LoggerMessage(3026, LogLevel.Warning, "Rolled alias {Alias} back from {From} to {To}")]
     private partial void LogRolledBack(string alias, string from, string to);
+
+    private sealed record EmbeddedPassage(float[] Vector, SentenceVectors? Sentences);
 }

@@ -1,4 +1,5 @@
 using TalksBot.Core.Articles;
+using TalksBot.Core.Embeddings;
 using TalksBot.Core.Passages;
 using TalksBot.Core.Retrieval;
 using TalksBot.Qdrant.Rest;
@@ -8,7 +9,7 @@ namespace TalksBot.Qdrant.Index;
 /// <summary>Maps passages to the stored payload and back.</summary>
 internal static class PassagePayloads
 {
-    public static PassagePayload From(Article article, Passage passage) => new(
+    public static PassagePayload From(Article article, Passage passage, SentenceVectors? sentences) => new(
         article.Id,
         article.Info.Title,
         article.Info.Url,
@@ -20,7 +21,9 @@ internal static class PassagePayloads
         passage.Text,
         passage.Start,
         passage.End,
-        PassagePayload.CurrentSchemaVersion);
+        PassagePayload.CurrentSchemaVersion,
+        sentences?.ToBase64(),
+        sentences?.Dimensions ?? 0);
 
     /// <summary>The point's article id; empty for a point without payload (<see cref="ToRetrieved"/> rejects those).</summary>
     public static string ArticleIdOf(ScoredPoint point) => point.Payload?.ArticleId ?? "";
@@ -37,6 +40,7 @@ internal static class PassagePayloads
 
         var passage = new Passage(point.Id, payload.ArticleId, payload.PassageOrdinal, payload.Heading, payload.Text, payload.Start, payload.End);
         var article = new ArticleInfo(payload.ArticleId, payload.ArticleTitle, payload.ArticleUrl, payload.ArticlePublished, payload.ArticleAuthor);
-        return new RetrievedPassage(passage, article, point.Score, rank);
+        var sentences = payload.SentenceVectors is { } stored ? SentenceVectors.FromBase64(stored, payload.SentenceVectorDimensions) : null;
+        return new RetrievedPassage(passage, article, point.Score, rank, sentences);
     }
 }

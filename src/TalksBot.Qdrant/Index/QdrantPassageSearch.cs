@@ -21,18 +21,19 @@ public sealed partial class QdrantPassageSearch(
 
     private readonly string _alias = options.Value.Alias;
 
-    public async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(PassageQuery query, int limit, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentException.ThrowIfNullOrWhiteSpace(query.Text);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var started = Stopwatch.GetTimestamp();
 
-        var vector = await embedder.GenerateVectorAsync(query, cancellationToken: cancellationToken);
+        var vector = query.Vector ?? await embedder.GenerateVectorAsync(query.Text, cancellationToken: cancellationToken);
         var prefetch = Math.Max(MinPrefetch, PrefetchPerResult * limit);
         // Ask for several times the limit: tied fused scores at the cut-off are settled by id here, not by Qdrant's
         // internal order, and there is room to diversify across articles below.
         var points = await client.QueryHybridAsync(
-            _alias, new HybridQuery(query, vector, Math.Min(CandidatesPerResult * limit, prefetch), prefetch), cancellationToken);
+            _alias, new HybridQuery(query.Text, vector, Math.Min(CandidatesPerResult * limit, prefetch), prefetch), cancellationToken);
 
         var chosen = DiversifyByArticle(points, limit);
         var results = new RetrievedPassage[chosen.Count];

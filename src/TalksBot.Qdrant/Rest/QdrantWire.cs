@@ -18,9 +18,12 @@ public sealed record PassagePayload(
     string Text,
     int Start,
     int End,
-    int SchemaVersion)
+    int SchemaVersion,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SentenceVectors = null,
+    int SentenceVectorDimensions = 0)
 {
-    public const int CurrentSchemaVersion = 1;
+    // 2: sentence vectors stored with each passage for the sentence ranker.
+    public const int CurrentSchemaVersion = 2;
 }
 
 /// <summary>A text Qdrant turns into a BM25 sparse vector itself.</summary>

@@ -20,6 +20,7 @@ internal static class TalksBotCommandLine
             ChatCommand.Create(config),
             IngestCommand.Create(config),
             EvalCommand.Create(config),
+            FitCommand.Create(config),
             RunCommand.Create(config),
             RefreshCommand.Create(config),
             ArticlesCommand.Create(config),

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using TalksBot.Analytics;
 using TalksBot.Cli;
 using TalksBot.Core.Answering;
+using TalksBot.Core.Answering.Ranking;
 using TalksBot.Core.Articles;
 using TalksBot.Core.Embeddings;
 using TalksBot.Core.Passages;
@@ -42,7 +43,7 @@ internal static class TalksBotServices
         // index fingerprint names the embedder, so switching builds a new collection instead of mixing vectors.
         builder.AddLlm();
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
-            sp.GetService<OpenAiEmbeddingGenerator>() as IEmbeddingGenerator<string, Embedding<float>> ?? new HashingEmbeddingGenerator());
+            sp.GetService<OpenAiEmbeddingGenerator>() as IEmbeddingGenerator<string, Embedding<float>> ?? (builder.Configuration["Embeddings:Provider"] == "Hashing" ? new HashingEmbeddingGenerator() : new TalksBot.Embeddings.MiniLmEmbeddingGenerator()));
 
         builder.AddQdrant();
         services.AddSingleton<ArticleIndexService>();
@@ -53,15 +54,17 @@ internal static class TalksBotServices
         if (hosted && builder.Configuration.GetValue($"{RefreshOptions.Section}:{nameof(RefreshOptions.WatchArticles)}", true))
             services.AddHostedService<ArticleWatcherService>();
 
-        // Answering: the extractive answerer is the default and the generative answerer's fallback.
+        // Answering: the ranked-sentence answerer is the default and the generative answerer's fallback; its fitted weights load at start-up.
         services.AddOptionsWithValidateOnStart<AnsweringOptions>().Bind(builder.Configuration.GetSection(AnsweringOptions.Section)).ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<AnsweringOptions>, RankerWeightsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnsweringOptions>>().Value);
         services.AddSingleton(sp => Lexicon.Load(sp.GetRequiredService<AnsweringOptions>().LexiconPath));
         services.AddSingleton<ConversationMemory>();
-        services.AddSingleton<ExtractiveAnswerer>();
-        services.AddKeyedSingleton<IAnswerer>(LlmServiceKeys.FallbackAnswerer, (sp, _) => sp.GetRequiredService<ExtractiveAnswerer>());
+        services.AddSingleton(sp => new RankedSentenceAnswerer(
+            sp.GetRequiredService<Lexicon>(), sp.GetRequiredService<AnsweringOptions>().WeightsPath, sp.GetRequiredService<ILogger<RankedSentenceAnswerer>>()));
+        services.AddKeyedSingleton<IAnswerer>(LlmServiceKeys.FallbackAnswerer, (sp, _) => sp.GetRequiredService<RankedSentenceAnswerer>());
         services.AddSingleton<IAnswerer>(sp =>
-            sp.GetService<GenerativeAnswerer>() as IAnswerer ?? sp.GetRequiredService<ExtractiveAnswerer>());
+            sp.GetService<GenerativeAnswerer>() as IAnswerer ?? sp.GetRequiredService<RankedSentenceAnswerer>());
         services.AddSingleton<IAskService, AskService>();
 
         builder.AddAnalytics();

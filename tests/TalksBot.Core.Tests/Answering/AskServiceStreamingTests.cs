@@ -42,7 +42,7 @@ public sealed class AskServiceStreamingTests
 
     private sealed class OnePassageSearch : IPassageSearch
     {
-        public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int limit, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(PassageQuery query, int limit, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<RetrievedPassage>>([Passages.Of("a", "Marco Rubio led the American side.")]);
     }
 

@@ -109,10 +109,10 @@ public sealed class AskServiceTests
 
         public Func<string, IReadOnlyList<RetrievedPassage>>? Respond { get; set; }
 
-        public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(PassageQuery query, int limit, CancellationToken cancellationToken)
         {
-            Queries.Add((query, limit));
-            return Task.FromResult(Respond?.Invoke(query) ?? Result);
+            Queries.Add((query.Text, limit));
+            return Task.FromResult(Respond?.Invoke(query.Text) ?? Result);
         }
     }
 

@@ -1,0 +1,35 @@
+namespace TalksBot.Core.Answering.Ranking;
+
+/// <summary>
+/// What the abstention model reads about a ranked question: how strongly and how clearly the best sentence won, how
+/// much of the question it covers, and whether it lacks a name or figure the question gave (the typical unanswerable
+/// question names an entity or relation the best sentence does not hold).
+/// </summary>
+internal static class AbstentionFeatures
+{
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "top_probability", "top_margin", "top_lexical", "top_lexical_with_neighbours", "top_semantic",
+        "top_entities_missing", "top_answer_type", "answer_type_asked", "best_semantic", "best_lexical", "question_terms",
+    ];
+
+    /// <param name="ranked">Candidates sorted best first, scored.</param>
+    public static double[] Of(QuestionContext question, IReadOnlyList<RankedSentence> ranked)
+    {
+        var top = ranked[0].Features;
+        return
+        [
+            ranked[0].Probability,
+            ranked.Count > 1 ? ranked[0].Score - ranked[1].Score : 5,
+            top[0],
+            top[1],
+            top[3],
+            top[12],
+            Math.Max(top[8], top[9]),
+            question.Answers == AnswerType.None ? 0 : 1,
+            ranked.Max(r => r.Features[3]),
+            ranked.Max(r => r.Features[0]),
+            Math.Log(1 + question.Terms.Count),
+        ];
+    }
+}

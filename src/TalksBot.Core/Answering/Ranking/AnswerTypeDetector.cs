@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace TalksBot.Core.Answering.Ranking;
+
+/// <summary>
+/// Finds where a sentence holds the kind of thing a question asks for. English patterns only, true of any article:
+/// dates in any era ("1066", "the 880s", "the 10th century", "300 BC", "February 18"), numbers, reasons, capitalised
+/// names and places after a locative preposition.
+/// </summary>
+internal static partial class AnswerTypeDetector
+{
+    /// <summary>The spans of <paramref name="text"/> that are of <paramref name="type"/>, in order.</summary>
+    public static IReadOnlyList<(int Start, int End)> Find(AnswerType type, string text) => type switch
+    {
+        AnswerType.Date => Spans(DatePattern(), text),
+        AnswerType.Number => Spans(NumberPattern(), text),
+        AnswerType.Reason => Spans(ReasonPattern(), text),
+        AnswerType.Place => Spans(PlacePattern(), text, "name"),
+        AnswerType.Name => Names(text),
+        _ => [],
+    };
+
+    /// <summary>The text of each span of <paramref name="type"/> in <paramref name="text"/>.</summary>
+    public static IEnumerable<string> Values(AnswerType type, string text) => Find(type, text).Select(s => text[s.Start..s.End]);
+
+    private static List<(int, int)> Spans(Regex pattern, string text, string? group = null) =>
+        [.. pattern.Matches(text).Select(m => group is null ? (m.Index, m.Index + m.Length) : (m.Groups[group].Index, m.Groups[group].Index + m.Groups[group].Length))];
+
+    // Runs of capitalised words ("Marco Rubio", "Saudi Arabia", "the World Bank"): a capitalised word that opens the
+    // sentence counts only when the next word is capitalised too, since every sentence opens with a capital.
+    private static List<(int, int)> Names(string text)
+    {
+        var spans = new List<(int, int)>();
+        foreach (Match m in NamePattern().Matches(text))
+        {
+            var atStart = text.AsSpan(0, m.Index).Trim().Length == 0 || text.AsSpan(0, m.Index).TrimEnd() is [.., '.' or '"' or '“' or ':'];
+            var words = m.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (atStart && words.Length == 1 || Calendar().IsMatch(m.Value) && words.Length == 1)
+                continue;
+            spans.Add((m.Index, m.Index + m.Length));
+        }
+
+        return spans;
+    }
+
+    [GeneratedRegex(@"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{3,4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+\d{3,4})?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\d{1,4}\s*(?:BC|BCE|AD|CE|B\.C\.|A\.D\.)|(?:AD|A\.D\.)\s*\d{1,4}|(?:1[0-9]|20)\d{2}s?|\d{2,3}0s|'\d0s|(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+(?:century|centuries|millennium)|(?:in|since|by|until|from|of|around|circa|c\.)\s+\d{3,4}\b|\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?|(?:yesterday|today|tomorrow|tonight|last\s+(?:week|month|year)|next\s+(?:week|month|year)))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"(?:\$|£|€)?\b\d[\d,.]*\b%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|third|percent)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"\b(?:because|due to|owing to|since|as a result|in order to|so that|so as to|led to|caused|causes|cause|reason|thanks to|result of|resulted|lead to|leads to|aimed? (?:at|to)|to (?:avoid|prevent|ensure|allow|protect|reduce|increase|improve|help|make|keep|support))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReasonPattern();
+
+    [GeneratedRegex(@"\b(?:in|at|near|from|to|into|across|throughout|outside|inside|within)\s+(?:the\s+)?(?<name>\p{Lu}[\p{L}'-]+(?:\s+(?:of\s+|de\s+)?\p{Lu}[\p{L}'-]+)*)")]
+    private static partial Regex PlacePattern();
+
+    [GeneratedRegex(@"\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|de|da|van|von|al|bin|the|and)\s+)?\p{Lu}[\p{L}'’.-]*)*")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")]
+    private static partial Regex Calendar();
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using TalksBot.Core.Retrieval;
+
+namespace TalksBot.Core.Answering.Ranking;
+
+/// <summary>
+/// Answers from the retrieved passages without a generative model: reads the question once, ranks every candidate
+/// sentence with fitted weights over general features, and answers with the best sentence (and the neighbour that
+/// completes it) when the abstention model is confident enough — or says the articles don't cover it. Where articles
+/// describe different events that fit the question, each gets its own answer and citation.
+/// Question and passage text are data: instructions in either are never followed.
+/// </summary>
+public sealed partial class RankedSentenceAnswerer : IAnswerer
+{
+    /// <summary>What the reader gets for a question in another language.</summary>
+    public const string EnglishOnlyText = "I answer questions in English, from English-language articles. Please ask again in English.";
+
+    // An answer quotes at most this much: two sentences of news prose, and a Discord message that reads at a glance.
+    private const int MaxAnswerLength = 400;
+
+    // A second event is told beside the first when its evidence is at least this share of the first's: comparable
+    // support, not a distant runner-up.
+    private const double ComparableEvidence = 0.5;
+
+    private static readonly HashSet<string> Anaphors = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "he", "she", "it", "they", "this", "these", "that", "those", "his", "her", "its", "their", "there", "such", "both",
+    };
+
+    private readonly Lexicon _lexicon;
+    private readonly QuestionReader _reader;
+    private readonly SentenceRanker _ranker;
+    private readonly CandidateBuilder _candidates;
+    private readonly TableAnswerer _tables;
+    private readonly MetadataAnswerer _metadata;
+    private readonly ILogger<RankedSentenceAnswerer> _logger;
+
+    /// <summary>Creates the answerer over a loaded lexicon and the fitted weights at <paramref name="weightsPath"/>.</summary>
+    /// <exception cref="RankerModelException">The weights file is missing or unusable.</exception>
+    public RankedSentenceAnswerer(Lexicon lexicon, string weightsPath, ILogger<RankedSentenceAnswerer> logger)
+        : this(lexicon, RankerModel.Load(weightsPath), logger)
+    {
+    }
+
+    internal RankedSentenceAnswerer(Lexicon lexicon, RankerModel model, ILogger<RankedSentenceAnswerer> logger)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(logger);
+        _lexicon = lexicon;
+        var sides = new SideFinder(lexicon);
+        var matcher = new TermMatcher(lexicon);
+        _reader = new QuestionReader(new QuestionAnalyzer(lexicon, sides));
+        _ranker = new SentenceRanker(model);
+        _candidates = new CandidateBuilder(lexicon, sides);
+        _tables = new TableAnswerer(matcher, sides);
+        _metadata = new MetadataAnswerer(matcher);
+        _logger = logger;
+    }
+
+    /// <summary>Loads the weights file as the answerer would, to fail at start-up rather than at the first question.</summary>
+    /// <exception cref="RankerModelException">The weights file is missing or unusable.</exception>
+    public static void CheckWeights(string weightsPath) => RankerModel.Load(weightsPath);
+
+    /// <inheritdoc />
+    public string Name => AnswerFactory.AnswererName;
+
+    /// <inheritdoc />
+    public Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var question = _reader.Read(request.Question, request.QuestionVector);
+        return Task.FromResult(Answer(question, request.Passages));
+    }
+
+    /// <summary>The question as read and its candidate sentences with their features, unranked: what <c>talksbot fit</c> learns from.</summary>
+    internal (QuestionContext Question, List<RankedSentence> Candidates) Candidates(AnswerRequest request)
+    {
+        var question = _reader.Read(request.Question, request.QuestionVector);
+        return (question, SentenceFeatures.Build(question, request.Passages, IsInstruction));
+    }
+
+    private Answer Answer(QuestionContext question, IReadOnlyList<RetrievedPassage> passages)
+    {
+        if (question.IsForeign)
+        {
+            LogForeign();
+            return AnswerFactory.Abstain(EnglishOnlyText);
+        }
+
+        if (question.IsInjection)
+        {
+            LogRefused();
+            return AnswerFactory.Abstain(AnswerFactory.RefusedText);
+        }
+
+        if (MetadataAnswerer.IsMetadata(question.Analysis.Kind))
+            return _metadata.Answer(question.Analysis, _candidates.Build(passages));
+        if (_tables.TryAnswer(question.Analysis, passages) is { } fromTable)
+            return fromTable;
+
+        var ranked = _ranker.Rank(SentenceFeatures.Build(question, passages, IsInstruction));
+        var confidence = _ranker.Confidence(question, ranked);
+        LogRanked(question.Answers.ToString(), ranked.Count, confidence);
+        if (ranked.Count == 0 || !_ranker.ShouldAnswer(confidence))
+        {
+            LogAbstained(question.Answers.ToString(), confidence);
+            return AnswerFactory.Abstain() with { Confidence = confidence };
+        }
+
+        if (SecondEvent(question, ranked) is { } other)
+            return TwoEvents(ranked[0], other) with { Confidence = confidence };
+        var (start, end) = Span(ranked[0], ranked);
+        var best = ranked[0].Source;
+        return AnswerFactory.Answer(best.Passage.Text[start..end], [AnswerFactory.Cite(1, best, start, end)]) with { Confidence = confidence };
+    }
+
+    // The best sentence and the neighbour that completes it: the one before when the best opens on a pronoun ("He
+    // said ..."), else the better-scored neighbour; only while both fit in an answer.
+    private static (int Start, int End) Span(RankedSentence best, IReadOnlyList<RankedSentence> ranked)
+    {
+        var first = best.Text.Split(' ', 2)[0].Trim('"', '“', '\'', ',');
+        var neighbour = Anaphors.Contains(first) && best.Neighbours.FirstOrDefault(n => n.End <= best.Segment.Start) is { } before
+            ? before
+            : best.Neighbours
+                .Select(n => (Segment: n, Score: ranked.FirstOrDefault(r => r.Source == best.Source && r.Segment.Start == n.Start)?.Score ?? double.NegativeInfinity))
+                .OrderByDescending(n => n.Score)
+                .Select(n => n.Segment)
+                .FirstOrDefault();
+        if (neighbour is null)
+            return (best.Segment.Start, best.Segment.End);
+        var start = Math.Min(best.Segment.Start, neighbour.Start);
+        var end = Math.Max(best.Segment.End, neighbour.End);
+        return end - start <= MaxAnswerLength ? (start, end) : (best.Segment.Start, best.Segment.End);
+    }
+
+    // Another article's sentence that answers the same question differently (another name, another date) with evidence
+    // comparable to the best: two meetings, two delegations, two dates.
+    private static RankedSentence? SecondEvent(QuestionContext question, List<RankedSentence> ranked)
+    {
+        if (question.Answers == AnswerType.None)
+            return null;
+        var best = ranked[0];
+        var bestValues = Values(question, best.Text);
+        if (bestValues.Count == 0)
+            return null;
+        return ranked.Skip(1)
+            .TakeWhile(r => r.Probability >= ComparableEvidence * best.Probability)
+            .FirstOrDefault(r => r.ArticleId != best.ArticleId
+                && Values(question, r.Text) is { Count: > 0 } values
+                && !values.Overlaps(bestValues));
+    }
+
+    private static HashSet<string> Values(QuestionContext question, string text) =>
+        AnswerTypeDetector.Values(question.Answers, text)
+            .Select(v => v.ToLowerInvariant())
+            .Where(v => !Text.WordTokenizer.Terms(v).All(question.Terms.Contains))
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static Answer TwoEvents(RankedSentence first, RankedSentence second) =>
+        AnswerFactory.Answer(
+            $"The articles describe more than one. {Setting(first)}: {first.Text} [1] {Setting(second)}: {second.Text} [2]",
+            [AnswerFactory.Cite(1, first.Source, first.Segment.Start, first.Segment.End), AnswerFactory.Cite(2, second.Source, second.Segment.Start, second.Segment.End)]);
+
+    // The words that tell two events apart: where and when the passage sets them, else the article they come from.
+    private static string Setting(RankedSentence sentence)
+    {
+        var passage = sentence.Source.Passage.Text;
+        var place = AnswerTypeDetector.Values(AnswerType.Place, sentence.Text).Concat(AnswerTypeDetector.Values(AnswerType.Place, passage)).FirstOrDefault();
+        var date = AnswerTypeDetector.Values(AnswerType.Date, sentence.Text).Concat(AnswerTypeDetector.Values(AnswerType.Date, passage)).FirstOrDefault();
+        var published = sentence.Source.Article.Published?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+        return (place, date) switch
+        {
+            ({ } p, { } d) => $"In {p}, {d}",
+            ({ } p, null) => $"In {p}",
+            (null, { } d) => $"On {d}",
+            _ => published is null ? $"In “{sentence.Source.Article.Title}”" : $"In “{sentence.Source.Article.Title}” ({published})",
+        };
+    }
+
+    private bool IsInstruction(string text)
+    {
+        var lower = text.ToLowerInvariant().Replace('’', '\'');
+        return _lexicon.InjectionPhrases.Any(p => EntityFinder.ContainsWord(lower, p));
+    }
+
+    [LoggerMessage(4111, LogLevel.Debug, "Ranked {Count} candidate sentences for a question asking for {AnswerType}; confidence {Confidence:F3}")]
+    private partial void LogRanked(string answerType, int count, double confidence);
+
+    [LoggerMessage(4112, LogLevel.Debug, "Abstained on a question asking for {AnswerType}: confidence {Confidence:F3} is below the threshold")]
+    private partial void LogAbstained(string answerType, double confidence);
+
+    [LoggerMessage(4113, LogLevel.Information, "Refused a question that addresses the bot instead of asking about the articles")]
+    private partial void LogRefused();
+
+    [LoggerMessage(4114, LogLevel.Information, "Answered a question in another language with the English-only notice")]
+    private partial void LogForeign();
+}

@@ -1,0 +1,192 @@
+using TalksBot.Core.Retrieval;
+using TalksBot.Core.Text;
+
+namespace TalksBot.Core.Answering.Ranking;
+
+/// <summary>
+/// Turns the sentences of the retrieved passages into candidates with features that mean the same on any article set:
+/// lexical match weighted by how rare each word is among the candidates, semantic similarity from the stored sentence
+/// vectors, the fit of the kind of answer asked for, the proximity of the matched words, what the neighbouring sentences
+/// add ("He said ..." after the sentence naming him) and the passage's retrieval rank. Weights come from a fitted model.
+/// </summary>
+internal static class SentenceFeatures
+{
+    /// <summary>Feature names, in vector order; a weights file names them so a changed list cannot load stale weights.</summary>
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "lexical", "lexical_with_neighbours", "lexical_gap_to_best", "semantic", "semantic_gap_to_best", "semantic_rank",
+        "lexical_rank", "passage_rank", "answer_type_in_sentence", "answer_type_in_neighbour", "proximity", "novelty",
+        "question_entities_missing", "length", "opens_article", "proper_name_match",
+    ];
+
+    // Fewer words than this is a heading, a byline or a table cell: context for the next sentence, never an answer.
+    private const int MinimumWords = 4;
+
+    public static List<RankedSentence> Build(QuestionContext question, IReadOnlyList<RetrievedPassage> passages, Func<string, bool> isInstruction)
+    {
+        var seen = new HashSet<(string, int)>();
+        var raw = new List<(RetrievedPassage Source, IReadOnlyList<TextSegment> Sentences, int Index, string[] Terms, string[] Neighbours)>();
+        foreach (var passage in passages.OrderBy(p => p.Rank))
+        {
+            var sentences = SentenceSplitter.Split(passage.Passage.Text);
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                var sentence = sentences[i];
+                if (!seen.Add((passage.Passage.ArticleId, passage.Passage.Start + sentence.Start))
+                    || WordTokenizer.Words(sentence.Text).Count < MinimumWords
+                    || TextBlockParser.IsHeadingLike(sentence.Text)
+                    || isInstruction(sentence.Text))
+                    continue;
+                var neighbours = new[] { i - 1, i + 1 }.Where(j => j >= 0 && j < sentences.Count)
+                    .SelectMany(j => WordTokenizer.Terms(sentences[j].Text)).ToArray();
+                raw.Add((passage, sentences, i, [.. WordTokenizer.Terms(sentence.Text)], neighbours));
+            }
+        }
+
+        if (raw.Count == 0)
+            return [];
+
+        // How rare each question term is among the candidates: a word in every sentence ("oxygen" in an article about
+        // oxygen) tells them apart no better than "the". BM25's idf, which stays positive.
+        var vocabulary = raw.SelectMany(r => r.Terms).Distinct(StringComparer.Ordinal).ToList();
+        var matchers = question.Terms.Select(t => new TermMatcher(t, vocabulary)).ToList();
+        var idf = matchers.Select(m =>
+        {
+            var df = raw.Count(r => m.MatchesAny(r.Terms));
+            return Math.Log(1 + ((raw.Count - df + 0.5) / (df + 0.5)));
+        }).ToArray();
+        var totalIdf = idf.Sum();
+
+        var candidates = new List<RankedSentence>(raw.Count);
+        var lexical = new double[raw.Count];
+        var semantic = new double[raw.Count];
+        for (var c = 0; c < raw.Count; c++)
+        {
+            var (source, sentences, index, terms, neighbours) = raw[c];
+            var segment = sentences[index];
+            var matched = matchers.Select(m => m.MatchesAny(terms)).ToArray();
+            var matchedWithNeighbours = matchers.Select((m, q) => matched[q] || m.MatchesAny(neighbours)).ToArray();
+            lexical[c] = totalIdf == 0 ? 0 : Weighted(idf, matched) / totalIdf;
+            semantic[c] = question.Vector is { } v && source.SentenceVectors is { } stored && index < stored.Count && stored.Dimensions == v.Length
+                ? stored.Cosine(index, v.Span) : 0;
+            var typeInSentence = HasAnswerType(question, segment.Text);
+            var typeInNeighbour = !typeInSentence && new[] { index - 1, index + 1 }
+                .Any(j => j >= 0 && j < sentences.Count && HasAnswerType(question, sentences[j].Text));
+            var contentTerms = terms.Where(QuestionReader.IsContentWord).Distinct(StringComparer.Ordinal).ToList();
+            var features = new double[Names.Count];
+            features[0] = lexical[c];
+            features[1] = totalIdf == 0 ? 0 : Weighted(idf, matchedWithNeighbours) / totalIdf;
+            features[3] = semantic[c];
+            features[7] = 1.0 / (1 + source.Rank);
+            features[8] = typeInSentence ? 1 : 0;
+            features[9] = typeInNeighbour ? 1 : 0;
+            features[10] = Proximity(matchers, terms);
+            features[11] = contentTerms.Count == 0 ? 0 : contentTerms.Count(t => !matchers.Any(m => m.Matches(t))) / (double)contentTerms.Count;
+            features[12] = question.Entities.Count == 0 ? 0
+                : question.Entities.Count(e => !terms.Contains(e) && !neighbours.Contains(e)) / (double)question.Entities.Count;
+            features[13] = Math.Log(1 + terms.Length);
+            features[14] = source.Passage.Ordinal == 0 && index == 0 ? 1 : 0;
+            features[15] = matchers.Count == 0 ? 0 : ProperNameMatches(matchers, segment.Text) / (double)matchers.Count;
+            var neighbourSegments = new[] { index - 1, index + 1 }.Where(j => j >= 0 && j < sentences.Count).Select(j => sentences[j]).ToList();
+            candidates.Add(new RankedSentence(source, segment, index, neighbourSegments, features));
+        }
+
+        var bestLexical = lexical.Max();
+        var bestSemantic = semantic.Max();
+        var lexicalRanks = Ranks(lexical);
+        var semanticRanks = Ranks(semantic);
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var f = candidates[c].Features;
+            f[2] = lexical[c] - bestLexical;
+            f[4] = semantic[c] - bestSemantic;
+            f[5] = 1.0 / (1 + semanticRanks[c]);
+            f[6] = 1.0 / (1 + lexicalRanks[c]);
+        }
+
+        return candidates;
+    }
+
+    private static double Weighted(double[] idf, bool[] matched)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < idf.Length; i++)
+            sum += matched[i] ? idf[i] : 0;
+        return sum;
+    }
+
+    // The kind of answer asked for, in words the question does not already hold: "Who met Lavrov?" is not answered by
+    // the name Lavrov.
+    private static bool HasAnswerType(QuestionContext question, string text) =>
+        question.Answers != AnswerType.None
+        && AnswerTypeDetector.Values(question.Answers, text)
+            .Any(value => WordTokenizer.Terms(value).Any(t => !question.Terms.Contains(t)));
+
+    // How close together the matched question words sit: distinct matches over the span they cover, 0 for fewer than two.
+    private static double Proximity(List<TermMatcher> matchers, string[] terms)
+    {
+        var positions = new List<(int Position, int Term)>();
+        for (var p = 0; p < terms.Length; p++)
+        {
+            for (var q = 0; q < matchers.Count; q++)
+            {
+                if (matchers[q].Matches(terms[p]))
+                    positions.Add((p, q));
+            }
+        }
+
+        var distinct = positions.Select(x => x.Term).Distinct().Count();
+        if (distinct < 2)
+            return 0;
+        // The shortest window holding every distinct matched term.
+        var best = int.MaxValue;
+        var counts = new Dictionary<int, int>();
+        var left = 0;
+        for (var right = 0; right < positions.Count; right++)
+        {
+            counts[positions[right].Term] = counts.GetValueOrDefault(positions[right].Term) + 1;
+            while (counts.Count == distinct)
+            {
+                best = Math.Min(best, positions[right].Position - positions[left].Position + 1);
+                var term = positions[left].Term;
+                if (--counts[term] == 0)
+                    counts.Remove(term);
+                left++;
+            }
+        }
+
+        return distinct / (double)best;
+    }
+
+    // Question words that meet a capitalised word of the sentence: a name matched whatever case the asker typed it in.
+    private static int ProperNameMatches(List<TermMatcher> matchers, string text)
+    {
+        var names = RawTokenizer.Tokens(text).Skip(1).Where(t => t.IsCapitalized).SelectMany(t => WordTokenizer.Terms(t.Text)).ToList();
+        return matchers.Count(m => names.Any(m.Matches));
+    }
+
+    private static int[] Ranks(double[] values)
+    {
+        var order = Enumerable.Range(0, values.Length).OrderByDescending(i => values[i]).ToArray();
+        var ranks = new int[values.Length];
+        for (var r = 0; r < order.Length; r++)
+            ranks[order[r]] = r;
+        return ranks;
+    }
+
+    /// <summary>One question term and the candidates' words it meets: itself, or a slip of a letter from it.</summary>
+    private sealed class TermMatcher
+    {
+        private readonly HashSet<string> _forms;
+
+        public TermMatcher(string term, IEnumerable<string> vocabulary)
+        {
+            _forms = vocabulary.Where(w => Spelling.Matches(term, w)).ToHashSet(StringComparer.Ordinal);
+            _forms.Add(term);
+        }
+
+        public bool Matches(string word) => _forms.Contains(word);
+
+        public bool MatchesAny(string[] words) => words.Any(_forms.Contains);
+    }
+}
