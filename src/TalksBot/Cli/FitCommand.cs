@@ -72,6 +72,13 @@ internal static class FitCommand
                             "listwise softmax cross-entropy over each question's candidate sentences, L2 1e-3, Adam; abstention: logistic regression, answerable vs not",
                             $"the highest cut abstaining on at most {parse.GetValue(maxFalseAbstentions):P0} of answerable training questions ({unanswerable} unanswerable in training)",
                             answerableAbstained, unanswerableAbstained));
+                    var ranker = new SentenceRanker(model);
+                    var ranked = examples.Where(e => e.Answerable && e.Gold.Any(g => g)).ToList();
+                    double TopOne(Func<RankerFitter.Example, RankedSentence> pick) =>
+                        ranked.Count(e => e.Gold[e.Candidates.IndexOf(pick(e))]) / (double)Math.Max(1, ranked.Count);
+                    CliConsole.Out.MarkupLine(Markup.Escape(
+                        $"Training questions with the answer among the candidates: best sentence holds it for {TopOne(e => ranker.Rank([.. e.Candidates])[0]):P1} " +
+                        $"(most question words alone: {TopOne(e => e.Candidates.MaxBy(c => c.Features[0])!):P1}; best meaning alone: {TopOne(e => e.Candidates.MaxBy(c => c.Features[3])!):P1})."));
                     var path = parse.GetRequiredValue(output);
                     await model.SaveAsync(path, token);
                     CliConsole.Out.MarkupLine(Markup.Escape(

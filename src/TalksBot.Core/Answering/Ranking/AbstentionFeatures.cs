@@ -11,6 +11,7 @@ internal static class AbstentionFeatures
     [
         "top_probability", "top_margin", "top_lexical", "top_lexical_with_neighbours", "top_semantic",
         "top_entities_missing", "top_answer_type", "answer_type_asked", "best_semantic", "best_lexical", "question_terms",
+        "top_rarest_term_missing", "top_bigram_match", "second_probability",
     ];
 
     /// <param name="ranked">Candidates sorted best first, scored.</param>
@@ -30,6 +31,9 @@ internal static class AbstentionFeatures
             ranked.Max(r => r.Features[3]),
             ranked.Max(r => r.Features[0]),
             Math.Log(1 + question.Terms.Count),
+            top[20],
+            top[16],
+            ranked.Count > 1 ? ranked[1].Probability : 0,
         ];
     }
 }

@@ -8,6 +8,7 @@ namespace TalksBot.Core.Answering.Ranking;
 /// <param name="Entities">Content words the asker wrote capitalised or as numbers: names and figures an answer must share.</param>
 /// <param name="Vector">The question's embedding, when the index has sentence vectors to compare it with.</param>
 /// <param name="IsForeign">Asked in another language than English.</param>
+/// <param name="Bigrams">Neighbouring stemmed words of the question where at least one is a content word ("oil crisis", "the heavens").</param>
 internal sealed record QuestionContext(
     string Text,
     QuestionAnalysis Analysis,
@@ -15,7 +16,8 @@ internal sealed record QuestionContext(
     IReadOnlyList<string> Terms,
     IReadOnlySet<string> Entities,
     ReadOnlyMemory<float>? Vector,
-    bool IsForeign)
+    bool IsForeign,
+    IReadOnlyList<(string, string)> Bigrams)
 {
     /// <summary>The text addresses the bot ("ignore your instructions") rather than asking about the articles.</summary>
     public bool IsInjection => Analysis.IsInjection;

@@ -59,7 +59,12 @@ internal sealed class QuestionReader(QuestionAnalyzer analyzer)
             .Where(t => (t.IsCapitalized || t.Text.Any(char.IsDigit)) && IsContentWord(t.Lower))
             .SelectMany(t => WordTokenizer.Terms(t.Text))
             .ToHashSet(StringComparer.Ordinal);
-        return new QuestionContext(text, analyzer.Analyze(text), AnswerTypeOf(words), terms, entities, vector, IsForeign(text, words));
+        var bigrams = words.Zip(words.Skip(1))
+            .Where(p => IsContentWord(p.First) || IsContentWord(p.Second))
+            .Select(p => (WordTokenizer.Stem(p.First), WordTokenizer.Stem(p.Second)))
+            .Distinct()
+            .ToList();
+        return new QuestionContext(text, analyzer.Analyze(text), AnswerTypeOf(words), terms, entities, vector, IsForeign(text, words), bigrams);
     }
 
     /// <summary>A content word: not an English function word, not a bare question word.</summary>

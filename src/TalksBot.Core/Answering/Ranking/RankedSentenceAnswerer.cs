@@ -96,8 +96,10 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
             return AnswerFactory.Abstain(AnswerFactory.RefusedText);
         }
 
-        if (MetadataAnswerer.IsMetadata(question.Analysis.Kind))
-            return _metadata.Answer(question.Analysis, _candidates.Build(passages));
+        // "Who wrote ...?" is about an article's author only when the metadata says so; otherwise the text may tell.
+        if (MetadataAnswerer.IsMetadata(question.Analysis.Kind)
+            && _metadata.Answer(question.Analysis, _candidates.Build(passages)) is { Abstained: false } aboutArticle)
+            return aboutArticle;
         if (_tables.TryAnswer(question.Analysis, passages) is { } fromTable)
             return fromTable;
 
@@ -112,15 +114,17 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
 
         if (SecondEvent(question, ranked) is { } other)
             return TwoEvents(ranked[0], other) with { Confidence = confidence };
-        var (start, end) = Span(ranked[0], ranked);
+        var (start, end) = Span(question, ranked[0], ranked);
         var best = ranked[0].Source;
         return AnswerFactory.Answer(best.Passage.Text[start..end], [AnswerFactory.Cite(1, best, start, end)]) with { Confidence = confidence };
     }
 
     // The best sentence and the neighbour that completes it: the one before when the best opens on a pronoun ("He
     // said ..."), else the better-scored neighbour; only while both fit in an answer.
-    private static (int Start, int End) Span(RankedSentence best, IReadOnlyList<RankedSentence> ranked)
+    private static (int Start, int End) Span(QuestionContext question, RankedSentence best, IReadOnlyList<RankedSentence> ranked)
     {
+        if (best.Segment.End - best.Segment.Start > MaxAnswerLength)
+            return Window(question, best);
         var first = best.Text.Split(' ', 2)[0].Trim('"', '“', '\'', ',');
         var neighbour = Anaphors.Contains(first) && best.Neighbours.FirstOrDefault(n => n.End <= best.Segment.Start) is { } before
             ? before
@@ -134,6 +138,35 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
         var start = Math.Min(best.Segment.Start, neighbour.Start);
         var end = Math.Max(best.Segment.End, neighbour.End);
         return end - start <= MaxAnswerLength ? (start, end) : (best.Segment.Start, best.Segment.End);
+    }
+
+    // A sentence too long to quote whole (a run-on list, a paragraph without stops): the stretch of it, within the
+    // answer length and on word boundaries, that holds the most of the question's words and of the kind of answer asked for.
+    private static (int Start, int End) Window(QuestionContext question, RankedSentence best)
+    {
+        var text = best.Source.Passage.Text;
+        var words = RawTokenizer.Tokens(best.Text).Select(t => (Start: best.Segment.Start + t.Start, End: best.Segment.Start + t.End, t.Lower)).ToList();
+        var typed = AnswerTypeDetector.Find(question.Answers, best.Text).Select(s => best.Segment.Start + s.Start).ToList();
+        var bestStart = best.Segment.Start;
+        var bestEnd = Math.Min(best.Segment.End, best.Segment.Start + MaxAnswerLength);
+        var bestHits = -1;
+        for (var first = 0; first < words.Count; first++)
+        {
+            var last = first;
+            while (last + 1 < words.Count && words[last + 1].End - words[first].Start <= MaxAnswerLength)
+                last++;
+            var start = words[first].Start;
+            var end = words[last].End;
+            var hits = words.Skip(first).Take(last - first + 1).Count(w => question.Terms.Contains(Text.WordTokenizer.Stem(w.Lower)))
+                + typed.Count(t => t >= start && t < end);
+            if (hits > bestHits)
+                (bestHits, bestStart, bestEnd) = (hits, start, end);
+        }
+
+        // Closing punctuation right after the window belongs to the quote.
+        while (bestEnd < best.Segment.End && bestEnd - bestStart < MaxAnswerLength && char.IsPunctuation(text[bestEnd]))
+            bestEnd++;
+        return (bestStart, bestEnd);
     }
 
     // Another article's sentence that answers the same question differently (another name, another date) with evidence

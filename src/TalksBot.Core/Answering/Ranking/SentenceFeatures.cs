@@ -16,7 +16,8 @@ internal static class SentenceFeatures
     [
         "lexical", "lexical_with_neighbours", "lexical_gap_to_best", "semantic", "semantic_gap_to_best", "semantic_rank",
         "lexical_rank", "passage_rank", "answer_type_in_sentence", "answer_type_in_neighbour", "proximity", "novelty",
-        "question_entities_missing", "length", "opens_article", "proper_name_match",
+        "question_entities_missing", "length", "opens_article", "proper_name_match", "bigram_match", "lexical_previous",
+        "lexical_next", "semantic_best_neighbour", "rarest_term_missing", "answer_type_and_lexical",
     ];
 
     // Fewer words than this is a heading, a byline or a table cell: context for the next sentence, never an answer.
@@ -25,7 +26,7 @@ internal static class SentenceFeatures
     public static List<RankedSentence> Build(QuestionContext question, IReadOnlyList<RetrievedPassage> passages, Func<string, bool> isInstruction)
     {
         var seen = new HashSet<(string, int)>();
-        var raw = new List<(RetrievedPassage Source, IReadOnlyList<TextSegment> Sentences, int Index, string[] Terms, string[] Neighbours)>();
+        var raw = new List<(RetrievedPassage Source, IReadOnlyList<TextSegment> Sentences, int Index, string[] Terms, string[] Neighbours, string[] Previous, string[] Next)>();
         foreach (var passage in passages.OrderBy(p => p.Rank))
         {
             var sentences = SentenceSplitter.Split(passage.Passage.Text);
@@ -37,9 +38,9 @@ internal static class SentenceFeatures
                     || TextBlockParser.IsHeadingLike(sentence.Text)
                     || isInstruction(sentence.Text))
                     continue;
-                var neighbours = new[] { i - 1, i + 1 }.Where(j => j >= 0 && j < sentences.Count)
-                    .SelectMany(j => WordTokenizer.Terms(sentences[j].Text)).ToArray();
-                raw.Add((passage, sentences, i, [.. WordTokenizer.Terms(sentence.Text)], neighbours));
+                string[] previous = i > 0 ? [.. WordTokenizer.Terms(sentences[i - 1].Text)] : [];
+                string[] next = i + 1 < sentences.Count ? [.. WordTokenizer.Terms(sentences[i + 1].Text)] : [];
+                raw.Add((passage, sentences, i, [.. WordTokenizer.Terms(sentence.Text)], [.. previous, .. next], previous, next));
             }
         }
 
@@ -56,13 +57,14 @@ internal static class SentenceFeatures
             return Math.Log(1 + ((raw.Count - df + 0.5) / (df + 0.5)));
         }).ToArray();
         var totalIdf = idf.Sum();
+        var maxIdf = idf.DefaultIfEmpty(0).Max();
 
         var candidates = new List<RankedSentence>(raw.Count);
         var lexical = new double[raw.Count];
         var semantic = new double[raw.Count];
         for (var c = 0; c < raw.Count; c++)
         {
-            var (source, sentences, index, terms, neighbours) = raw[c];
+            var (source, sentences, index, terms, neighbours, previous, next) = raw[c];
             var segment = sentences[index];
             var matched = matchers.Select(m => m.MatchesAny(terms)).ToArray();
             var matchedWithNeighbours = matchers.Select((m, q) => matched[q] || m.MatchesAny(neighbours)).ToArray();
@@ -87,6 +89,13 @@ internal static class SentenceFeatures
             features[13] = Math.Log(1 + terms.Length);
             features[14] = source.Passage.Ordinal == 0 && index == 0 ? 1 : 0;
             features[15] = matchers.Count == 0 ? 0 : ProperNameMatches(matchers, segment.Text) / (double)matchers.Count;
+            features[16] = BigramMatch(question.Bigrams, terms);
+            features[17] = totalIdf == 0 ? 0 : Weighted(idf, [.. matchers.Select(m => m.MatchesAny(previous))]) / totalIdf;
+            features[18] = totalIdf == 0 ? 0 : Weighted(idf, [.. matchers.Select(m => m.MatchesAny(next))]) / totalIdf;
+            features[19] = question.Vector is { } qv && source.SentenceVectors is { } sv && sv.Dimensions == qv.Length
+                ? new[] { index - 1, index + 1 }.Where(j => j >= 0 && j < sv.Count).Select(j => sv.Cosine(j, qv.Span)).DefaultIfEmpty(0).Max() : 0;
+            features[20] = maxIdf == 0 ? 0 : idf.Where((_, q) => !matchedWithNeighbours[q]).DefaultIfEmpty(0).Max() / maxIdf;
+            features[21] = features[8] * lexical[c];
             var neighbourSegments = new[] { index - 1, index + 1 }.Where(j => j >= 0 && j < sentences.Count).Select(j => sentences[j]).ToList();
             candidates.Add(new RankedSentence(source, segment, index, neighbourSegments, features));
         }
@@ -105,6 +114,17 @@ internal static class SentenceFeatures
         }
 
         return candidates;
+    }
+
+    // Share of the question's word pairs ("oil crisis", "bad air") that the sentence holds side by side.
+    private static double BigramMatch(IReadOnlyList<(string, string)> bigrams, string[] terms)
+    {
+        if (bigrams.Count == 0)
+            return 0;
+        var pairs = new HashSet<(string, string)>();
+        for (var i = 0; i + 1 < terms.Length; i++)
+            pairs.Add((terms[i], terms[i + 1]));
+        return bigrams.Count(pairs.Contains) / (double)bigrams.Count;
     }
 
     private static double Weighted(double[] idf, bool[] matched)
