@@ -10,11 +10,12 @@ internal static class CliHost
 {
     public static async Task<int> RunAsync(
         ParseResult parse, Option<string[]> config, Func<IServiceProvider, CancellationToken, Task<int>> verb,
-        CancellationToken cancellationToken, bool hosted = false)
+        CancellationToken cancellationToken, bool hosted = false, IReadOnlyList<string>? overrides = null)
     {
         try
         {
-            var builder = TalksBotHost.CreateBuilder(parse.GetValue(config) ?? [], hosted);
+            // A verb's own overrides come after the user's --config ones, so they win.
+            var builder = TalksBotHost.CreateBuilder([.. parse.GetValue(config) ?? [], .. overrides ?? []], hosted);
             using var host = builder.Build();
             await host.StartAsync(cancellationToken);
             try
