@@ -58,7 +58,7 @@ internal static class SuiteHeader
             }
         }
 
-        if (articles is null && !header.TryGetProperty(ArticlesField, out _))
+        if (articles is null && problems.Count == 0)
         {
             problems.Add($"the suite header names no \"{ArticlesField}\" folder");
         }
