@@ -21,7 +21,7 @@ failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 
 # The Q&A suite through the real pipeline; the threshold is what the code reaches, so a regression fails CI.
 eval_status=0
-"$root/talksbot" eval --min-accuracy "${TALKSBOT_MIN_ACCURACY:-1.0}" --json artifacts/eval.json --html artifacts/eval.html || eval_status=$?
+"$root/talksbot" eval --compare-baseline --min-accuracy "${TALKSBOT_MIN_ACCURACY:-1.0}" --json artifacts/eval.json --html artifacts/eval.html || eval_status=$?
 if [ "$eval_status" -ne 0 ]; then
   echo "eval: below the accuracy threshold or failed (exit $eval_status)" >&2
   failed=$((failed + 1))

@@ -58,6 +58,7 @@ public static class QdrantHostingExtensions
             provider.GetService<ILogger<QdrantRestClient>>()));
         services.AddSingleton<PassageIndexWriter>();
         services.AddSingleton<IPassageSearch, QdrantPassageSearch>();
+        services.AddSingleton<QdrantBm25Search>();
         services.TryAddSingleton<IArticleCatalog, QdrantArticleCatalog>();
         return builder;
     }

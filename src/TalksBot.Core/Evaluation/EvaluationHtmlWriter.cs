@@ -64,6 +64,10 @@ public static class EvaluationHtmlWriter
         AppendHeader(html, report);
         html.Append("<main>\n");
         AppendCards(html, report.Summary);
+        EvaluationReport[] runs = report.Baseline is { } baseline ? [report, baseline] : [report];
+        EvaluationHtmlSections.AppendFigures(html, runs);
+        EvaluationHtmlSections.AppendKinds(html, runs);
+        EvaluationHtmlSections.AppendCoverage(html, runs);
         html.Append("<section>\n<h2>Scores</h2>\n");
         AppendRateChart(html, [.. rows.Where(r => r.Kind is SummaryRowKind.Rate or SummaryRowKind.Score)]);
         html.Append("</section>\n<section>\n<h2>Latency</h2>\n");
@@ -91,7 +95,10 @@ public static class EvaluationHtmlWriter
         var took = report.FinishedAt - report.StartedAt;
         html.Append("<header>\n<h1>TalksBot evaluation: ").Append(E(report.SuiteName)).Append("</h1>\n<p>")
             .Append(E(report.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))
-            .Append(" · answerer <b>").Append(E(report.Answerer)).Append("</b> · ")
+            .Append(" · answerer <b>").Append(E(report.Answerer)).Append("</b>")
+            .Append(report.Baseline is { } baseline ? " beside <b>" + E(baseline.Answerer) + "</b>" : "")
+            .Append(" · part <b>").Append(E(EvaluationPart.Name(report.Part))).Append("</b> · ")
+            .Append(E(report.Articles is { } articles ? "articles " + articles : "served index")).Append(" · ")
             .Append(N(report.Summary.Count)).Append(" questions · took ")
             .Append(E(took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture))).Append(" s</p>\n</header>\n");
     }

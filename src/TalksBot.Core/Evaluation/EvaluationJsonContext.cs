@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace TalksBot.Core.Evaluation;
 
 /// <summary>The report file: the shape evaluators' tooling reads, so members are only ever added, never renamed.</summary>
-internal sealed record JsonReport(JsonSummary Summary, IReadOnlyList<JsonResult> Results);
+internal sealed record JsonReport(JsonSummary Summary, IReadOnlyList<JsonResult> Results, JsonReport? Baseline = null);
 
 /// <summary>Rates are fractions 0–1, null when their denominator was empty; latencies in milliseconds.</summary>
 internal sealed record JsonSummary(
@@ -25,7 +25,21 @@ internal sealed record JsonSummary(
     double? Mrr,
     JsonLatency LatencyMs,
     int MaxAnswerLength,
-    string Notes);
+    string Notes,
+    string Part,
+    string? Articles,
+    JsonSquad Squad,
+    JsonFailureSplit FailureSplit,
+    IReadOnlyList<JsonKind> ByKind,
+    IReadOnlyList<JsonCoveragePoint> Coverage);
+
+internal sealed record JsonSquad(double? AnswersRight, double? CitationsRight, double? UnanswerableAbstained, double? AnswerableAbstained, string Definitions);
+
+internal sealed record JsonFailureSplit(int WrongSentence, int WrongArticle, int WronglyAbstained, int AnsweredUnanswerable, int AskFailed, int Other);
+
+internal sealed record JsonKind(string Kind, int Count, double? Correct, double? AnswersRight, int Answerable, double? UnanswerableAbstained, int Unanswerable);
+
+internal sealed record JsonCoveragePoint(double Threshold, int Answered, double Coverage, double? Accuracy);
 
 internal sealed record JsonLatency(double P50, double P95, double Max, int Count);
 
@@ -43,7 +57,10 @@ internal sealed record JsonResult(
     IReadOnlyList<JsonRetrievedArticle> RetrievedArticles,
     int? FirstRelevantRank,
     IReadOnlyList<string> Failures,
-    string? Error);
+    string? Error,
+    string Kind,
+    string? FailureKind,
+    double? Confidence);
 
 internal sealed record JsonCitation(string ArticleId, Guid PassageId, string Quote);
 

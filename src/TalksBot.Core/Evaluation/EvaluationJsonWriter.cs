@@ -56,8 +56,18 @@ public static class EvaluationJsonWriter
             report.Options.MaxAnswerLength,
             "Rates are fractions 0-1 (null = empty denominator). answerAccuracy: all items; citationAccuracy, recallAtK, mrr: "
             + "answerable items; abstentionPrecision: abstentions; abstentionRecall: unanswerable items. "
-            + "Latency percentiles by nearest rank over asks that completed.");
-        return new JsonReport(summary, [.. report.Results.Select(ToJson)]);
+            + "Latency percentiles by nearest rank over asks that completed. coverage: answering only when confidence >= threshold "
+            + "(null confidence counts as 1), coverage = answered / all items, accuracy = correct / answered.",
+            EvaluationPart.Name(report.Part),
+            report.Articles,
+            new JsonSquad(s.Squad.AnswersRight.Value, s.Squad.CitationsRight.Value, s.Squad.UnanswerableAbstained.Value, s.Squad.AnswerableAbstained.Value,
+                SquadDefinitions),
+            new JsonFailureSplit(s.FailureSplit.WrongSentence, s.FailureSplit.WrongArticle, s.FailureSplit.WronglyAbstained,
+                s.FailureSplit.AnsweredUnanswerable, s.FailureSplit.AskFailed, s.FailureSplit.Other),
+            [.. s.Kinds.Select(k => new JsonKind(Code(k.Kind), k.Count, k.Correct.Value, k.AnswersRight.Value, k.AnswersRight.Total,
+                k.UnanswerableAbstained.Value, k.UnanswerableAbstained.Total))],
+            [.. s.Coverage.Select(p => new JsonCoveragePoint(Math.Round(p.Threshold, 4), p.Answered, Math.Round(p.Coverage, 4), p.Accuracy.Value))]);
+        return new JsonReport(summary, [.. report.Results.Select(ToJson)], report.Baseline is { } baseline ? ToJson(baseline) : null);
     }
 
     private static JsonResult ToJson(ItemResult r) => new(
@@ -74,7 +84,17 @@ public static class EvaluationJsonWriter
         [.. r.Retrieved.Select(a => new JsonRetrievedArticle(a.ArticleId, a.Rank, a.Expected))],
         r.FirstRelevantRank,
         [.. r.Failures.Select(FailureText.Code)],
-        r.Error);
+        r.Error,
+        Code(QuestionWords.Classify(r.Item.Question)),
+        FailureSplit.Classify(r) is { } kind ? Code(kind) : null,
+        r.Confidence);
+
+    private static string Code<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    private const string SquadDefinitions =
+        "answersRight: answerable items answered correctly / answerable items; citationsRight: answerable items answered (not abstained) "
+        + "citing a gold source / answerable items answered; unanswerableAbstained: abstentions / unanswerable items; "
+        + "answerableAbstained: abstentions / answerable items (false abstentions).";
 
     private static double Ms(TimeSpan value) => Math.Round(value.TotalMilliseconds, 1);
 }

@@ -9,4 +9,14 @@ public sealed record EvaluationReport(
     string Answerer,
     EvaluationOptions Options,
     EvaluationSummary Summary,
-    IReadOnlyList<ItemResult> Results);
+    IReadOnlyList<ItemResult> Results)
+{
+    /// <summary>Which part of the suite ran (see <see cref="HeldOutSplit"/>).</summary>
+    public SuitePart Part { get; init; } = SuitePart.All;
+
+    /// <summary>The article folder indexed for this run; null when the served index answered.</summary>
+    public string? Articles { get; init; }
+
+    /// <summary>The naive baseline run on the same items and index, shown beside this run; null when not run.</summary>
+    public EvaluationReport? Baseline { get; init; }
+}

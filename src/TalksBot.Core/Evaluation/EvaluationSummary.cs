@@ -26,6 +26,18 @@ public sealed record EvaluationSummary(
     double? Mrr,
     LatencySummary Latency)
 {
+    /// <summary>The four SQuAD-style figures (answers, citations, abstentions both ways).</summary>
+    public SquadFigures Squad { get; init; } = new(new Rate(0, 0), new Rate(0, 0), new Rate(0, 0), new Rate(0, 0));
+
+    /// <summary>Failed items by where they went wrong.</summary>
+    public FailureSplit FailureSplit { get; init; } = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>Results per kind of question (leading wh-word).</summary>
+    public IReadOnlyList<KindResult> Kinds { get; init; } = [];
+
+    /// <summary>The coverage/accuracy curve over the answerer's confidence.</summary>
+    public IReadOnlyList<CoveragePoint> Coverage { get; init; } = [];
+
     /// <summary>Computes the summary of <paramref name="results"/>.</summary>
     public static EvaluationSummary Of(IReadOnlyList<ItemResult> results, EvaluationOptions options)
     {
@@ -46,7 +58,13 @@ public sealed record EvaluationSummary(
             Rate.Of(unanswerable, r => r.Abstained),
             [.. options.RecallAtK.Order().Select(k => new RecallAtK(k, Rate.Of(answerable, r => r.FirstRelevantRank <= k)))],
             answerable.Count == 0 ? null : answerable.Average(r => r.FirstRelevantRank is { } rank ? 1.0 / rank : 0),
-            LatencySummary.Of(results.Where(r => r.Error is null).Select(r => r.Latency)));
+            LatencySummary.Of(results.Where(r => r.Error is null).Select(r => r.Latency)))
+        {
+            Squad = SquadFigures.Of(results),
+            FailureSplit = FailureSplit.Of(results),
+            Kinds = KindResult.Of(results),
+            Coverage = CoverageCurve.Of(results),
+        };
     }
 
     /// <summary>

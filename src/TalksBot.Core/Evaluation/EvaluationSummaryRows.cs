@@ -25,6 +25,20 @@ public static class EvaluationSummaryRows
         rows.AddRange(summary.Recall.Select(r =>
             RateRow(string.Create(CultureInfo.InvariantCulture, $"Retrieval recall@{r.K}"), r.Rate)));
         rows.Add(new SummaryRow("Retrieval MRR", summary.Mrr, EvaluationFormat.Decimal(summary.Mrr), SummaryRowKind.Score));
+        rows.Add(RateRow("Answers right (% of answerable)", summary.Squad.AnswersRight));
+        rows.Add(RateRow("Citations right (% of answerable answered)", summary.Squad.CitationsRight));
+        rows.Add(RateRow("Unanswerable abstained", summary.Squad.UnanswerableAbstained));
+        rows.Add(InvertedRateRow("Answerable abstained (false)", summary.Squad.AnswerableAbstained));
+        var split = summary.FailureSplit;
+        rows.Add(CountRow("Failed: wrong sentence", split.WrongSentence));
+        rows.Add(CountRow("Failed: wrong article", split.WrongArticle));
+        rows.Add(CountRow("Failed: wrongly abstained", split.WronglyAbstained));
+        rows.Add(CountRow("Failed: answered an unanswerable", split.AnsweredUnanswerable));
+        if (split.AskFailed + split.Other > 0)
+        {
+            rows.Add(CountRow("Failed: ask error or other", split.AskFailed + split.Other));
+        }
+
         rows.Add(LatencyRow("Latency p50", summary.Latency.P50, summary.Latency.Count));
         rows.Add(LatencyRow("Latency p95", summary.Latency.P95, summary.Latency.Count));
         rows.Add(LatencyRow("Latency max", summary.Latency.Max, summary.Latency.Count));
@@ -47,6 +61,13 @@ public static class EvaluationSummaryRows
 
     private static SummaryRow RateRow(string label, Rate rate) =>
         new(label, rate.Value, EvaluationFormat.Percent(rate), SummaryRowKind.Rate);
+
+    private static SummaryRow CountRow(string label, int count) =>
+        new(label, count, EvaluationFormat.Count(count), SummaryRowKind.Count);
+
+    // A rate where lower is better is shown as a rate but not coloured as one.
+    private static SummaryRow InvertedRateRow(string label, Rate rate) =>
+        new(label, rate.Value, EvaluationFormat.Percent(rate), SummaryRowKind.LowerIsBetter);
 
     private static SummaryRow LatencyRow(string label, TimeSpan value, int count) =>
         count == 0

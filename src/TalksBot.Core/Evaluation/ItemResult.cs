@@ -10,6 +10,7 @@ namespace TalksBot.Core.Evaluation;
 /// <param name="Retrieved">Articles retrieval returned, best first, each at the 1-based rank of its first passage.</param>
 /// <param name="FirstRelevantRank">1-based rank of the first retrieved passage from an expected source; null when none was retrieved.</param>
 /// <param name="Error">The exception message when asking threw.</param>
+/// <param name="Confidence">The answerer's confidence (0–1) when it gave one; the coverage curve reads it.</param>
 public sealed record ItemResult(
     QaItem Item,
     string Answer,
@@ -22,7 +23,8 @@ public sealed record ItemResult(
     TimeSpan Latency,
     IReadOnlyList<RetrievedArticle> Retrieved,
     int? FirstRelevantRank,
-    string? Error = null)
+    string? Error = null,
+    double? Confidence = null)
 {
     /// <summary>True when the item belongs in the failure table.</summary>
     public bool Failed => Failures.Count > 0;

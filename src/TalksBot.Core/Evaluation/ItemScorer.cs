@@ -62,7 +62,8 @@ public static class ItemScorer
             failures,
             result.Latency,
             retrieved,
-            FirstRelevantRank(item, result));
+            FirstRelevantRank(item, result),
+            Confidence: answer.Confidence);
     }
 
     /// <summary>Records an ask that threw: wrong on every count, with the error as the answer.</summary>

@@ -5,6 +5,13 @@ namespace TalksBot.Core.Evaluation;
 public sealed record QaSuite(string Name, IReadOnlyList<QaItem> Items)
 {
     /// <summary>
+    /// The article folder the suite was written for, from its header line <c>{"suite": {"articles": "folder"}}</c>:
+    /// as written when parsed from lines, made absolute (relative to the suite file) when read from a file; null when
+    /// the suite names none and is run against the served index.
+    /// </summary>
+    public string? Articles { get; init; }
+
+    /// <summary>
     /// Checks that every expected source is a served article. A misspelt id would otherwise silently score every
     /// citation and retrieval for its item as a miss, so call this before running.
     /// </summary>

@@ -5,6 +5,8 @@ namespace TalksBot.Core.Evaluation;
 /// <summary>
 /// Reads a JSONL Q&amp;A suite: one object per line,
 /// <c>{"id", "question", "answers": [..], "sources": [articleId..], "answerable": bool, "forbidden": [..]?}</c>; blank lines are ignored.
+/// The first line may instead be a header naming the article set the suite was written for,
+/// <c>{"suite": {"articles": "folder"}}</c>, the folder relative to the suite file.
 /// Validates everything before returning so an evaluation never stops half-way on a bad line.
 /// </summary>
 public static class QaSuiteReader
@@ -24,8 +26,21 @@ public static class QaSuiteReader
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static async Task<QaSuite> ReadFileAsync(string path, CancellationToken cancellationToken)
     {
-        await using var stream = File.OpenRead(path);
-        return await ReadAsync(stream, Path.GetFileNameWithoutExtension(path), cancellationToken);
+        QaSuite suite;
+        await using (var stream = File.OpenRead(path))
+        {
+            suite = await ReadAsync(stream, Path.GetFileNameWithoutExtension(path), cancellationToken);
+        }
+
+        if (suite.Articles is null)
+        {
+            return suite;
+        }
+
+        var folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, suite.Articles));
+        return Directory.Exists(folder)
+            ? suite with { Articles = folder }
+            : throw new QaSuiteException(suite.Name, [new QaSuiteLineError(HeaderLine(suite), $"the article set \"{suite.Articles}\" named by the header is not a folder beside the suite ({folder})")]);
     }
 
     /// <summary>Reads a UTF-8 suite from <paramref name="stream"/>.</summary>
@@ -51,6 +66,8 @@ public static class QaSuiteReader
         var errors = new List<QaSuiteLineError>();
         var firstLineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         var lineNumber = 0;
+        var seenContent = false;
+        string? articles = null;
         foreach (var text in lines)
         {
             lineNumber++;
@@ -60,6 +77,23 @@ public static class QaSuiteReader
             }
 
             var problems = new List<string>();
+            if (SuiteHeader.IsHeader(text))
+            {
+                if (seenContent)
+                {
+                    problems.Add("the suite header {\"suite\": ...} must be the first line, before any question");
+                }
+                else
+                {
+                    articles = SuiteHeader.Parse(text, problems);
+                }
+
+                seenContent = true;
+                errors.AddRange(problems.Select(p => new QaSuiteLineError(lineNumber, p)));
+                continue;
+            }
+
+            seenContent = true;
             var item = ParseLine(text, lineNumber, problems);
             if (item is not null && !firstLineOfId.TryAdd(item.Id, lineNumber))
             {
@@ -78,8 +112,11 @@ public static class QaSuiteReader
             errors.Add(new QaSuiteLineError(0, "the suite has no questions; write one JSON object per line"));
         }
 
-        return errors.Count > 0 ? throw new QaSuiteException(name, errors) : new QaSuite(name, items);
+        return errors.Count > 0 ? throw new QaSuiteException(name, errors) : new QaSuite(name, items) { Articles = articles };
     }
+
+    // The header is the line before the first item, so its number is one less than the first item's.
+    private static int HeaderLine(QaSuite suite) => suite.Items.Count > 0 ? Math.Max(1, suite.Items[0].Line - 1) : 1;
 
     private static QaItem? ParseLine(string text, int lineNumber, List<string> problems)
     {

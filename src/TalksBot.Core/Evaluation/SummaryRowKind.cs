@@ -9,6 +9,9 @@ public enum SummaryRowKind
     /// <summary>A fraction 0–1 where higher is better.</summary>
     Rate,
 
+    /// <summary>A fraction 0–1 where lower is better (false abstentions).</summary>
+    LowerIsBetter,
+
     /// <summary>A score 0–1 that is not a proportion (MRR).</summary>
     Score,
 

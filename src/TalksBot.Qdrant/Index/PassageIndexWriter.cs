@@ -133,6 +133,25 @@ public sealed partial class PassageIndexWriter(
             return deleted;
         }, cancellationToken);
 
+    /// <summary>
+    /// Removes the alias and every versioned collection of this index: for a throw-away index (the eval's own), never the
+    /// served one. Waits for a running build here to end first, so none is left half-made behind the clean-up.
+    /// </summary>
+    /// <returns>The collections deleted.</returns>
+    public Task<IReadOnlyList<string>> DeleteAllAsync(CancellationToken cancellationToken) =>
+        GatedAsync<IReadOnlyList<string>>(async () =>
+        {
+            await client.UpdateAliasesAsync([AliasAction.Delete(_alias)], cancellationToken);
+            var deleted = new List<string>();
+            foreach (var name in await ListVersionsAsync(cancellationToken))
+            {
+                await client.DeleteCollectionAsync(name, cancellationToken);
+                deleted.Add(name);
+            }
+
+            return deleted;
+        }, cancellationToken);
+
     private async Task<IndexBuildResult> BuildCoreAsync(IReadOnlyList<ArticlePassages> articles, List<(ArticlePassages Article, Passage Passage)> points,
         IEmbeddingGenerator<string, Embedding<float>> embedder, string fingerprint, IProgress<IndexBuildProgress>? progress,
         (string Source, IReadOnlySet<string> Articles)? reuse, CancellationToken cancellationToken)

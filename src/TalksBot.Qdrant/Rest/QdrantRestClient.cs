@@ -166,6 +166,18 @@ public sealed partial class QdrantRestClient
         return points;
     }
 
+    /// <summary>Qdrant's BM25 alone over the <c>bm25</c> sparse vector, best first; ties ordered by id for a stable order.</summary>
+    public async Task<IReadOnlyList<ScoredPoint>> QueryBm25Async(string collection, string text, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        var request = new QueryRequest(null, QueryInput.Text(new Bm25Document(text)), VectorNames.Bm25, limit, WithPayload: true, Filter: null);
+        var result = await SendAsync(HttpMethod.Post, Collection(collection) + "/points/query", request, Json.QueryRequest,
+            Json.QdrantResponseQueryWire, $"BM25 query {collection}", idempotent: true, cancellationToken);
+        var points = result.Points.ToArray();
+        Array.Sort(points, static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Id.CompareTo(b.Id));
+        return points;
+    }
+
     public Task DeletePointsAsync(string collection, QdrantFilter filter, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, Collection(collection) + "/points/delete?wait=true", new DeletePointsRequest(filter), Json.DeletePointsRequest,
             Json.QdrantResponseUpdateResultWire, $"delete points from {collection}", idempotent: true, cancellationToken);

@@ -66,6 +66,9 @@ internal static class TalksBotServices
         services.AddSingleton<IAnswerer>(sp =>
             sp.GetService<GenerativeAnswerer>() as IAnswerer ?? sp.GetRequiredService<RankedSentenceAnswerer>());
         services.AddSingleton<IAskService, AskService>();
+        // The naive baseline the eval reports beside the bot: BM25 alone, the top passage's best-matching sentence.
+        services.AddKeyedSingleton<IAskService>(BaselineAnswerer.AnswererName, (sp, _) => new BaselineAskService(
+            sp.GetRequiredService<TalksBot.Qdrant.Index.QdrantBm25Search>(), sp.GetRequiredService<AnsweringOptions>(), sp.GetRequiredService<TimeProvider>()));
 
         builder.AddAnalytics();
         services.AddSingleton<ConsoleQuestionLog>();
