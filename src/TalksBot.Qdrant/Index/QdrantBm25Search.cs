@@ -12,11 +12,12 @@ public sealed class QdrantBm25Search(QdrantRestClient client, IOptions<QdrantOpt
 {
     private readonly string _alias = options.Value.Alias;
 
-    public async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(PassageQuery query, int limit, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentException.ThrowIfNullOrWhiteSpace(query.Text);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var points = await client.QueryBm25Async(_alias, query, limit, cancellationToken);
+        var points = await client.QueryBm25Async(_alias, query.Text, limit, cancellationToken);
         return [.. points.Select((point, rank) => PassagePayloads.ToRetrieved(point, rank, _alias))];
     }
 }
