@@ -1,0 +1,3 @@
+using TalksBot.Embeddings.Tests;
+
+[assembly: AssemblyFixture(typeof(MiniLmFixture))]
