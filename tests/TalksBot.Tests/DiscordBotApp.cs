@@ -42,6 +42,8 @@ internal sealed class DiscordBotApp : IAsyncDisposable
             $"Articles:Path={folder}", $"Analytics:DatabasePath={Path.Combine(state, "analytics.db")}",
             $"Refresh:LockPath={Path.Combine(state, "refresh.lock")}", $"Refresh:StatusPath={Path.Combine(state, "refresh-status.json")}",
             $"Discord:Token={Token}", $"Discord:ApiBaseUrl={discord.ApiBaseUrl}", "Llm:Endpoint=", "Llm:EmbeddingModel=",
+            // Hashing: these tests need no semantics, and MiniLM costs ~1 s and ~325 MB per host.
+            "Embeddings:Provider=Hashing",
             $"Answering:LexiconPath={Path.Combine(QdrantInstallation.RepositoryRoot, "data", "lexicon")}", "Logging:LogLevel:Default=Warning",
             .. settings,
         ], hosted: true);

@@ -162,7 +162,7 @@ public sealed class DiscordModeratorCommandTests(QdrantFixture qdrant)
         var ct = TestContext.Current.CancellationToken;
         await using var model = await FakeOpenAiServer.StartAsync(ct);
         await using var app = await DiscordBotApp.StartAsync(qdrant, "Refresh:WatchArticles=false", "Refresh:ProgressInterval=00:00:00.05",
-            $"Llm:Endpoint={model.Endpoint}", "Llm:EmbeddingModel=test-embedder");
+            $"Llm:Endpoint={model.Endpoint}", "Llm:EmbeddingModel=test-embedder", "Embeddings:Provider=OpenAi");
         await RefreshCommandTests.WriteAccordArticleAsync(app.Get<ArticleIndexService>().ArticlesPath);
         // The new article's embeddings take a while, as a real embedding service's would: the refresh is seen mid-way.
         model.EnqueueEmbeddings(FakeOpenAiReply.Ok.After(TimeSpan.FromSeconds(1)));

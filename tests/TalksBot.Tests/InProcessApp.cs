@@ -38,6 +38,8 @@ internal sealed class InProcessApp : IAsyncDisposable
             $"Articles:Path={folder}", $"Analytics:DatabasePath={Path.Combine(state, "analytics.db")}",
             $"Refresh:LockPath={Path.Combine(state, "refresh.lock")}", $"Refresh:StatusPath={Path.Combine(state, "refresh-status.json")}",
             "Discord:Token=", "Llm:Endpoint=", "Llm:EmbeddingModel=",
+            // Hashing: these tests need no semantics, and MiniLM costs ~1 s and ~325 MB per host.
+            "Embeddings:Provider=Hashing",
             .. settings,
         ], hosted);
         if (embedder is not null)

@@ -9,13 +9,12 @@ using TalksBot.Cli;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Answering.Ranking;
 using TalksBot.Core.Articles;
-using TalksBot.Core.Embeddings;
 using TalksBot.Core.Passages;
 using TalksBot.Discord;
+using TalksBot.Embeddings;
 using TalksBot.Indexing;
 using TalksBot.Llm;
 using TalksBot.Llm.Answering;
-using TalksBot.Llm.OpenAi;
 using TalksBot.Moderation;
 using TalksBot.Qdrant;
 using TalksBot.WebArticles;
@@ -39,11 +38,11 @@ internal static class TalksBotServices
         services.AddSingleton(sp => new PassageChunker(sp.GetRequiredService<IOptions<PassageChunkerOptions>>().Value));
         builder.AddWebArticles();
 
-        // An OpenAI-compatible embedding model replaces the hashing embedder when Llm:EmbeddingModel is set; the
-        // index fingerprint names the embedder, so switching builds a new collection instead of mixing vectors.
+        // Embeddings:Provider picks MiniLM (default), hashing or the Llm endpoint's model; the index fingerprint names
+        // the embedder, so switching builds a new collection instead of mixing vectors. Before AddQdrant: the model
+        // loads while Qdrant starts.
         builder.AddLlm();
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
-            sp.GetService<OpenAiEmbeddingGenerator>() as IEmbeddingGenerator<string, Embedding<float>> ?? (builder.Configuration["Embeddings:Provider"] == "Hashing" ? new HashingEmbeddingGenerator() : new TalksBot.Embeddings.MiniLmEmbeddingGenerator()));
+        builder.AddEmbeddings();
 
         builder.AddQdrant();
         services.AddSingleton<ArticleIndexService>();

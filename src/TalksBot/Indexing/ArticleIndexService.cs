@@ -84,8 +84,9 @@ internal sealed partial class ArticleIndexService(
 
     /// <summary>
     /// Makes sure there is an index to answer from, and removes collections a crashed build left behind. The first question
-    /// on an empty machine builds it (under the lock); after that the index changes only through a refresh or rollback,
-    /// never as a side effect of asking. While another process refreshes, the served index is simply used.
+    /// on an empty machine builds it (under the lock), and so does the first after a change of embedder or chunker (a
+    /// question embedded by one model cannot be matched against another's vectors); otherwise the index changes only
+    /// through a refresh or rollback, never as a side effect of asking. While another process refreshes, the served index is simply used.
     /// </summary>
     public async Task EnsureServingAsync(IProgress<RefreshStatus>? progress, CancellationToken cancellationToken)
     {
@@ -95,7 +96,10 @@ internal sealed partial class ArticleIndexService(
             {
                 if (serving)
                     return;
-                LogBuildingInitialIndex(options.Value.FullPath);
+                if (await writer.GetServingManifestAsync(cancellationToken) is { } stale)
+                    LogRebuildingForFingerprint(stale.Fingerprint, Fingerprint);
+                else
+                    LogBuildingInitialIndex(options.Value.FullPath);
                 try
                 {
                     await RefreshCoreAsync("initial build", Actors.Local, directory: null, force: false, progress, cancellationToken);
@@ -130,7 +134,7 @@ internal sealed partial class ArticleIndexService(
 
     public void Dispose() => _gate.Dispose();
 
-    // Null when a refresh holds the gate or the lock; otherwise whether an index is served after removing orphans.
+    // Null when a refresh holds the gate or the lock; otherwise whether an index built with this fingerprint is served after removing orphans.
     private async Task<bool?> TryCleanUpAsync(CancellationToken cancellationToken)
     {
         if (!await _gate.WaitAsync(0, cancellationToken))
@@ -142,7 +146,8 @@ internal sealed partial class ArticleIndexService(
                 return null;
             foreach (var orphan in await writer.DeleteOrphansAsync(cancellationToken))
                 LogOrphanDeleted(orphan);
-            return await writer.GetServingManifestAsync(cancellationToken) is not null;
+            return await writer.GetServingManifestAsync(cancellationToken) is { } manifest
+                && string.Equals(manifest.Fingerprint, Fingerprint, StringComparison.Ordinal);
         }
         finally
         {
@@ -332,6 +337,9 @@ internal sealed partial class ArticleIndexService(
 
     [LoggerMessage(2003, LogLevel.Information, "No index yet: building the initial index from {Path}")]
     private partial void LogBuildingInitialIndex(string path);
+
+    [LoggerMessage(2009, LogLevel.Information, "The served index was built as {Served}; building one for {Current}")]
+    private partial void LogRebuildingForFingerprint(string served, string current);
 
     [LoggerMessage(2004, LogLevel.Warning, "Deleted orphaned index collection {Collection} left by an interrupted build")]
     private partial void LogOrphanDeleted(string collection);

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace TalksBot.Embeddings;
+
+[OptionsValidator]
+internal sealed partial class EmbeddingsOptionsValidator : IValidateOptions<EmbeddingsOptions>;
