@@ -18,7 +18,7 @@ public static class LlmHostingExtensions
     /// <list type="bullet">
     /// <item>Llm:ChatModel: <see cref="IChatClient"/> (<see cref="OpenAiChatClient"/>) and <see cref="GenerativeAnswerer"/>
     /// (also as <see cref="IStreamingAnswerer"/>), falling back to the <see cref="IAnswerer"/> keyed <see cref="LlmServiceKeys.FallbackAnswerer"/>.</item>
-    /// <item>Llm:EmbeddingModel: <see cref="OpenAiEmbeddingGenerator"/>, to use instead of the hashing embedder.</item>
+    /// <item>Llm:EmbeddingModel: <see cref="OpenAiEmbeddingGenerator"/>, the embedder when <c>Embeddings:Provider</c> is <c>OpenAi</c>.</item>
     /// </list>
     /// It does not register an unkeyed <see cref="IAnswerer"/> or embedder: the executable chooses (see the report / README).
     /// </summary>

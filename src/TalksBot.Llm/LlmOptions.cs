@@ -19,7 +19,7 @@ public sealed class LlmOptions : IValidatableObject
     /// <summary>The model that answers questions; empty keeps the extractive answerer.</summary>
     public string? ChatModel { get; set; }
 
-    /// <summary>The model that embeds passages and questions; empty keeps the hashing embedder.</summary>
+    /// <summary>The model that embeds passages and questions when <c>Embeddings:Provider</c> is <c>OpenAi</c>.</summary>
     public string? EmbeddingModel { get; set; }
 
     /// <summary>Time allowed for one attempt (a streamed reply: until its first token, then between tokens).</summary>
