@@ -42,7 +42,8 @@ internal sealed class DiscordBotApp : IAsyncDisposable
             $"Articles:Path={folder}", $"Analytics:DatabasePath={Path.Combine(state, "analytics.db")}",
             $"Refresh:LockPath={Path.Combine(state, "refresh.lock")}", $"Refresh:StatusPath={Path.Combine(state, "refresh-status.json")}",
             $"Discord:Token={Token}", $"Discord:ApiBaseUrl={discord.ApiBaseUrl}", "Llm:Endpoint=", "Llm:EmbeddingModel=",
-            $"Answering:LexiconPath={Path.Combine(QdrantInstallation.RepositoryRoot, "data", "lexicon")}", "Logging:LogLevel:Default=Warning",
+            $"Answering:LexiconPath={Path.Combine(QdrantInstallation.RepositoryRoot, "data", "lexicon")}",
+            $"Answering:WeightsPath={Path.Combine(QdrantInstallation.RepositoryRoot, "data", "weights", "answer-ranker.json")}", "Logging:LogLevel:Default=Warning",
             .. settings,
         ], hosted: true);
         var host = builder.Build();

@@ -38,6 +38,8 @@ internal sealed class InProcessApp : IAsyncDisposable
             $"Articles:Path={folder}", $"Analytics:DatabasePath={Path.Combine(state, "analytics.db")}",
             $"Refresh:LockPath={Path.Combine(state, "refresh.lock")}", $"Refresh:StatusPath={Path.Combine(state, "refresh-status.json")}",
             "Discord:Token=", "Llm:Endpoint=", "Llm:EmbeddingModel=",
+            $"Answering:LexiconPath={Path.Combine(QdrantInstallation.RepositoryRoot, "data", "lexicon")}",
+            $"Answering:WeightsPath={Path.Combine(QdrantInstallation.RepositoryRoot, "data", "weights", "answer-ranker.json")}",
             .. settings,
         ], hosted);
         if (embedder is not null)
