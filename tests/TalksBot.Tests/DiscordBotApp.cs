@@ -44,7 +44,8 @@ internal sealed class DiscordBotApp : IAsyncDisposable
             $"Discord:Token={Token}", $"Discord:ApiBaseUrl={discord.ApiBaseUrl}", "Llm:Endpoint=", "Llm:EmbeddingModel=",
             // Hashing: these tests need no semantics, and MiniLM costs ~1 s and ~325 MB per host.
             "Embeddings:Provider=Hashing",
-            $"Answering:LexiconPath={Path.Combine(QdrantInstallation.RepositoryRoot, "data", "lexicon")}", "Logging:LogLevel:Default=Warning",
+            $"Answering:LexiconPath={Path.Combine(QdrantInstallation.RepositoryRoot, "data", "lexicon")}",
+            $"Answering:WeightsPath={Path.Combine(QdrantInstallation.RepositoryRoot, "data", "weights", "answer-ranker.json")}", "Logging:LogLevel:Default=Warning",
             .. settings,
         ], hosted: true);
         var host = builder.Build();

@@ -40,6 +40,8 @@ internal sealed class InProcessApp : IAsyncDisposable
             "Discord:Token=", "Llm:Endpoint=", "Llm:EmbeddingModel=",
             // Hashing: these tests need no semantics, and MiniLM costs ~1 s and ~325 MB per host.
             "Embeddings:Provider=Hashing",
+            $"Answering:LexiconPath={Path.Combine(QdrantInstallation.RepositoryRoot, "data", "lexicon")}",
+            $"Answering:WeightsPath={Path.Combine(QdrantInstallation.RepositoryRoot, "data", "weights", "answer-ranker.json")}",
             .. settings,
         ], hosted);
         if (embedder is not null)

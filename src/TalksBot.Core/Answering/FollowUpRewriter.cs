@@ -2,7 +2,7 @@ namespace TalksBot.Core.Answering;
 
 /// <summary>
 /// Makes an elliptical follow-up stand alone by borrowing from the previous question:
-/// "and who led the Russian side?" after "Who led the U.S. delegation?" → "who led the Russian side? delegation".
+/// "and who did Russia send?" after "Who led the U.S. delegation?" → "who did Russia send? led delegation".
 /// </summary>
 internal sealed class FollowUpRewriter(Lexicon lexicon, SideFinder sides)
 {

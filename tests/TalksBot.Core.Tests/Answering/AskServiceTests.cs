@@ -27,46 +27,16 @@ public sealed class AskServiceTests
     }
 
     [Fact]
-    public async Task AWhenQuestionAlsoReadsTheDatedPassagesOfASearchInOtherWordsAfterItsOwn()
-    {
-        var own = Passages.Of("a", "The talks began amid cautious hopes.");
-        var undated = Passages.Of("b", "Negotiations were tense from the outset.");
-        var dated = Passages.Of("c", "On February 18, 2025, officials convened for negotiations.");
-        _search.Respond = query => query.StartsWith("When", StringComparison.Ordinal) ? [own] : [own, undated, dated];
-
-        var result = await Service().AskAsync(new AskRequest("When did the talks begin?"), TestContext.Current.CancellationToken);
-
-        Assert.Equal(2, _search.Queries.Count);
-        Assert.Equal([own.Passage.Id, dated.Passage.Id], result.Retrieved.Select(p => p.Passage.Id));
-        Assert.Equal([0, 1], result.Retrieved.Select(p => p.Rank));
-    }
-
-    [Fact]
-    public async Task AWhoQuestionAlsoReadsThePassagesNamingATitledPersonOfASearchWithTitlesAfterItsOwn()
-    {
-        var own = Passages.Of("a", "Washington sent a team to the Riyadh meeting.");
-        var untitled = Passages.Of("b", "The meeting in Riyadh was tense from the outset.");
-        var titled = Passages.Of("c", "The American side was represented by Secretary of State Marco Rubio.");
-        _search.Respond = query => query == "Who represented Washington at the Riyadh meeting?" ? [own] : [own, untitled, titled];
-
-        var result = await Service().AskAsync(new AskRequest("Who represented Washington at the Riyadh meeting?"), TestContext.Current.CancellationToken);
-
-        Assert.Equal(2, _search.Queries.Count);
-        Assert.Equal([own.Passage.Id, titled.Passage.Id], result.Retrieved.Select(p => p.Passage.Id));
-        Assert.Equal([0, 1], result.Retrieved.Select(p => p.Rank));
-    }
-
-    [Fact]
     public async Task AFollowUpInTheSameConversationIsRewrittenForRetrievalAndSeesTheEarlierTurn()
     {
         var service = Service();
         await service.AskAsync(new AskRequest("Who led the U.S. delegation?", "thread-1"), TestContext.Current.CancellationToken);
 
-        await service.AskAsync(new AskRequest("and who led the Russian side?", "thread-1"), TestContext.Current.CancellationToken);
+        await service.AskAsync(new AskRequest("and who did Russia send?", "thread-1"), TestContext.Current.CancellationToken);
 
-        Assert.Contains("delegation", _search.OwnQueries[1], StringComparison.Ordinal);
+        Assert.Contains("delegation", _search.Queries[1].Query, StringComparison.Ordinal);
         var request = _answerer.Requests[1];
-        Assert.Equal("and who led the Russian side?", request.Question);
+        Assert.Equal(_search.Queries[1].Query, request.Question);
         Assert.Equal("Who led the U.S. delegation?", Assert.Single(request.History).Question);
     }
 
@@ -79,7 +49,7 @@ public sealed class AskServiceTests
         await service.AskAsync(new AskRequest("and who led the Russian side?"), TestContext.Current.CancellationToken);
 
         Assert.Empty(_answerer.Requests[1].History);
-        Assert.Equal("and who led the Russian side?", _search.OwnQueries[1]);
+        Assert.Equal("and who led the Russian side?", _search.Queries[1].Query);
     }
 
     [Fact]
@@ -101,9 +71,6 @@ public sealed class AskServiceTests
     private sealed class RecordingSearch : IPassageSearch
     {
         public List<(string Query, int Limit)> Queries { get; } = [];
-
-        // Each question's own search, not the second one a who or when question adds (which asks for twice as many).
-        public List<string> OwnQueries => [.. Queries.Where(q => q.Limit == Queries.Min(m => m.Limit)).Select(q => q.Query)];
 
         public IReadOnlyList<RetrievedPassage> Result { get; } = [Passages.Of("a", "Marco Rubio led the American side.")];
 

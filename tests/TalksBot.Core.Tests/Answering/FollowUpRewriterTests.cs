@@ -12,9 +12,9 @@ public sealed class FollowUpRewriterTests
     [Fact]
     public void AFollowUpStartingWithAndBorrowsTheTopicButNotTheOldSide()
     {
-        var rewritten = _rewriter.Rewrite("and who led the Russian side?", [Turn("Who led the U.S. delegation?")]);
+        var rewritten = _rewriter.Rewrite("and who did Russia send?", [Turn("Who led the U.S. delegation?")]);
 
-        Assert.Contains("Russian", rewritten, StringComparison.Ordinal);
+        Assert.Contains("Russia", rewritten, StringComparison.Ordinal);
         Assert.Contains("delegation", rewritten, StringComparison.Ordinal);
         Assert.DoesNotContain("U.S.", rewritten, StringComparison.Ordinal);
     }
@@ -35,6 +35,24 @@ public sealed class FollowUpRewriterTests
         var rewritten = _rewriter.Rewrite(question, [Turn("Who led the U.S. delegation?")]);
 
         Assert.Same(question, rewritten);
+    }
+
+    [Fact]
+    public void AFollowUpWithWordsEnoughToStandAloneIsLeftAsItIsEvenAfterAnd()
+    {
+        const string question = "and who led the Russian side?";
+
+        var rewritten = _rewriter.Rewrite(question, [Turn("Who led the U.S. delegation?")]);
+
+        Assert.Same(question, rewritten);
+    }
+
+    [Fact]
+    public void AFollowUpThatPointsBackWithAPronounBorrowsFromTheEarlierQuestion()
+    {
+        var rewritten = _rewriter.Rewrite("when did they arrive in Riyadh?", [Turn("Who led the U.S. delegation?")]);
+
+        Assert.Contains("delegation", rewritten, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using TalksBot.Core.Embeddings;
+using TalksBot.Core.Text;
 using TalksBot.Qdrant.Index;
 using TalksBot.Qdrant.Rest;
 using TalksBot.Testing.Qdrant;
@@ -66,10 +68,13 @@ public sealed class PassageIndexWriterTests(QdrantFixture qdrant)
         var passage = TestArticles.Passage(TestArticles.Outcome, 1);
         var article = TestArticles.Outcome.Article;
 
+        var sentences = await _index.Embedder.GenerateAsync(SentenceSplitter.Split(passage.Text).Select(s => s.Text), cancellationToken: Ct);
+
         var stored = (await AllPointsAsync(result.Manifest.Collection)).Single(p => p.Id == passage.Id).Payload;
 
         Assert.Equal(new PassagePayload(article.Id, article.Info.Title, article.Info.Url, article.Info.Published, article.Info.Author,
-            article.ContentHash, passage.Ordinal, passage.Heading, passage.Text, passage.Start, passage.End, PassagePayload.CurrentSchemaVersion), stored);
+            article.ContentHash, passage.Ordinal, passage.Heading, passage.Text, passage.Start, passage.End, PassagePayload.CurrentSchemaVersion,
+            SentenceVectors.From([.. sentences.Select(e => e.Vector)]).ToBase64(), _index.Embedder.Dimensions), stored);
     }
 
     [Fact]

@@ -34,13 +34,21 @@ internal static partial class AnswerTypeDetector
         foreach (Match m in NamePattern().Matches(text))
         {
             var atStart = text.AsSpan(0, m.Index).Trim().Length == 0 || text.AsSpan(0, m.Index).TrimEnd() is [.., '.' or '"' or '“' or ':'];
-            var words = m.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (atStart && words.Length == 1 || Calendar().IsMatch(m.Value) && words.Length == 1)
+            var value = EndsSentence(m.Value) ? m.Value[..^1] : m.Value;
+            var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (atStart && words.Length == 1 || Calendar().IsMatch(value) && words.Length == 1)
                 continue;
-            spans.Add((m.Index, m.Index + m.Length));
+            spans.Add((m.Index, m.Index + value.Length));
         }
 
         return spans;
+    }
+
+    // The full stop that ends the sentence is no part of the name ("... by Marco Rubio."); an abbreviation's is ("U.S.").
+    private static bool EndsSentence(string name)
+    {
+        var last = name[(name.LastIndexOf(' ') + 1)..];
+        return last.Length > 1 && last[^1] == '.' && !last[..^1].Contains('.', StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{3,4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+\d{3,4})?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\d{1,4}\s*(?:BC|BCE|AD|CE|B\.C\.|A\.D\.)|(?:AD|A\.D\.)\s*\d{1,4}|(?:1[0-9]|20)\d{2}s?|\d{2,3}0s|'\d0s|(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+(?:century|centuries|millennium)|(?:in|since|by|until|from|of|around|circa|c\.)\s+\d{3,4}\b|\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?|(?:yesterday|today|tomorrow|tonight|last\s+(?:week|month|year)|next\s+(?:week|month|year)))\b", RegexOptions.IgnoreCase)]

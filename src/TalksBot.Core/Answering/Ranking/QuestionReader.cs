@@ -108,6 +108,9 @@ internal sealed class QuestionReader(QuestionAnalyzer analyzer)
         if (QuestionWords.Contains(first) || FunctionWords.Contains(first))
             return question;
         var close = QuestionWords.Where(w => Spelling.Distance(first, w) == 1).ToList();
+        // "wher" is one letter from both "where" and "when"; a word cut short is the likelier slip than a wrong letter.
+        if (close.Count > 1)
+            close = close.Where(w => w.StartsWith(first, StringComparison.Ordinal)).ToList();
         return close.Count == 1 ? close[0] + question[end..] : question;
     }
 

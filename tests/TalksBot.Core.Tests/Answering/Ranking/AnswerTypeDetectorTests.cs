@@ -1,0 +1,68 @@
+using TalksBot.Core.Answering.Ranking;
+
+namespace TalksBot.Core.Tests.Answering.Ranking;
+
+public sealed class AnswerTypeDetectorTests
+{
+    [Theory]
+    [InlineData("The year 1066 changed England for good.", "1066")]
+    [InlineData("Raiders crossed the sea throughout the 880s.", "880s")]
+    [InlineData("The castle was rebuilt during the 10th century.", "10th century")]
+    [InlineData("The settlement dates to 300 BC, scholars say.", "300 BC")]
+    [InlineData("The talks began on February 18, 2025, at a palace.", "February 18, 2025")]
+    public void FindsDatesOfAnyEra(string sentence, string date)
+    {
+        var dates = AnswerTypeDetector.Values(AnswerType.Date, sentence);
+
+        Assert.Contains(dates, d => d.Contains(date, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ASentenceWithoutADateHasNone()
+    {
+        Assert.Empty(AnswerTypeDetector.Find(AnswerType.Date, "The delegates shook hands and went home."));
+    }
+
+    [Theory]
+    [InlineData("About 300 people attended the meeting.", "300")]
+    [InlineData("Two officials resigned after the vote.", "Two")]
+    [InlineData("Prices rose by 4.5% over the year.", "4.5%")]
+    public void FindsNumbersInFiguresAndWords(string sentence, string number)
+    {
+        Assert.Contains(number, AnswerTypeDetector.Values(AnswerType.Number, sentence));
+    }
+
+    [Theory]
+    [InlineData("The talks stalled because the sides disagreed on security.", "because")]
+    [InlineData("The meeting was postponed due to the storm.", "due to")]
+    public void FindsTheWordsAReasonIsGivenWith(string sentence, string cue)
+    {
+        Assert.Contains(cue, AnswerTypeDetector.Values(AnswerType.Reason, sentence));
+    }
+
+    [Fact]
+    public void FindsAPlaceAfterALocativePreposition()
+    {
+        Assert.Equal(["Riyadh"], AnswerTypeDetector.Values(AnswerType.Place, "The delegates met in Riyadh for the talks."));
+    }
+
+    [Fact]
+    public void ANameWithoutAPrecedingPrepositionIsNoPlace()
+    {
+        Assert.Empty(AnswerTypeDetector.Values(AnswerType.Place, "Riyadh welcomed the delegates warmly."));
+    }
+
+    [Fact]
+    public void FindsANameInsideASentence()
+    {
+        Assert.Contains("Marco Rubio", AnswerTypeDetector.Values(AnswerType.Name, "The delegation was led by Marco Rubio."));
+    }
+
+    [Theory]
+    [InlineData("Officials met briefly on the second day.")]
+    [InlineData("The talks resumed on Monday.")]
+    public void ASingleCapitalisedWordOpeningASentenceOrACalendarWordIsNoName(string sentence)
+    {
+        Assert.Empty(AnswerTypeDetector.Values(AnswerType.Name, sentence));
+    }
+}
