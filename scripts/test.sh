@@ -19,14 +19,33 @@ test_status=${PIPESTATUS[0]}
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 
-# The Q&A suite through the real pipeline; the threshold is what the code reaches, so a regression fails CI.
+# The answering gates, each beside the naive baseline in the same report. The floors sit a few points under what the
+# code measured (README, "Answer quality"), so a regression fails CI while a re-fit's noise does not:
+# - our talks suite, on the fixed article set its header names;
+# - the held-out part of the SQuAD dev sample, which nobody fits or tunes on (../shared/squad-dev, never copied here).
 eval_status=0
-"$root/talksbot" eval --compare-baseline --min-accuracy "${TALKSBOT_MIN_ACCURACY:-1.0}" --json artifacts/eval.json --html artifacts/eval.html || eval_status=$?
-if [ "$eval_status" -ne 0 ]; then
-  echo "eval: below the accuracy threshold or failed (exit $eval_status)" >&2
-  failed=$((failed + 1))
+run_eval() {
+  local name="$1"; shift
+  if "$root/talksbot" eval --compare-baseline "$@"; then
+    passed=$((passed + 1))
+  else
+    local status=$?
+    echo "eval ($name): below its floor or failed (exit $status)" >&2
+    eval_status=$status
+    failed=$((failed + 1))
+  fi
+}
+mkdir -p artifacts
+run_eval talks --min-accuracy "${TALKSBOT_TALKS_MIN_ACCURACY:-0.50}" --json artifacts/eval-talks.json --html artifacts/eval-talks.html
+squad="$root/../shared/squad-dev"
+if [ -d "$squad" ]; then
+  run_eval squad-heldout --suite "$squad/squad-dev-qa.jsonl" --articles "$squad/articles" --part heldout \
+    --min-accuracy "${TALKSBOT_SQUAD_MIN_ACCURACY:-0.60}" --min-citations 0.90 --max-false-abstentions 0.08 \
+    --json artifacts/eval-squad-heldout.json --html artifacts/eval-squad-heldout.html
 else
-  passed=$((passed + 1))
+  echo "eval (squad-heldout): $squad is missing; the held-out gate cannot run" >&2
+  eval_status=1
+  failed=$((failed + 1))
 fi
 
 echo "${passed} passed, ${failed} failed"

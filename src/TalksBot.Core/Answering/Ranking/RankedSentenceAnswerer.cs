@@ -35,6 +35,7 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
     private readonly TableAnswerer _tables;
     private readonly MetadataAnswerer _metadata;
     private readonly ILogger<RankedSentenceAnswerer> _logger;
+    private readonly Dictionary<string, IReadOnlySet<string>> _equivalents;
 
     /// <summary>Creates the answerer over a loaded lexicon and the fitted weights at <paramref name="weightsPath"/>.</summary>
     /// <exception cref="RankerModelException">The weights file is missing or unusable.</exception>
@@ -57,6 +58,28 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
         _tables = new TableAnswerer(matcher, sides);
         _metadata = new MetadataAnswerer(matcher);
         _logger = logger;
+        _equivalents = Equivalents(lexicon);
+    }
+
+    // The lexicon's one-word names of each side and its synonym groups, stemmed: "U.S." in a question meets "American".
+    private static Dictionary<string, IReadOnlySet<string>> Equivalents(Lexicon lexicon)
+    {
+        var groups = lexicon.Sides.Select(s => s.Aliases.Append(s.Name))
+            .Concat(lexicon.SynonymGroups)
+            .Select(g => g.Select(Text.WordTokenizer.Terms).Where(t => t.Count == 1).Select(t => t[0]).ToHashSet(StringComparer.Ordinal))
+            .Where(g => g.Count > 1);
+        var map = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            foreach (var term in group)
+            {
+                if (!map.TryGetValue(term, out var set))
+                    map[term] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.UnionWith(group);
+            }
+        }
+
+        return map.ToDictionary(p => p.Key, p => (IReadOnlySet<string>)p.Value, StringComparer.Ordinal);
     }
 
     /// <summary>Loads the weights file as the answerer would, to fail at start-up rather than at the first question.</summary>
@@ -79,7 +102,7 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
     internal (QuestionContext Question, List<RankedSentence> Candidates) Candidates(AnswerRequest request)
     {
         var question = _reader.Read(request.Question, request.QuestionVector);
-        return (question, SentenceFeatures.Build(question, request.Passages, IsInstruction));
+        return (question, SentenceFeatures.Build(question, request.Passages, IsInstruction, _equivalents));
     }
 
     private Answer Answer(QuestionContext question, IReadOnlyList<RetrievedPassage> passages)
@@ -103,7 +126,7 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
         if (_tables.TryAnswer(question.Analysis, passages) is { } fromTable)
             return fromTable;
 
-        var ranked = _ranker.Rank(SentenceFeatures.Build(question, passages, IsInstruction));
+        var ranked = _ranker.Rank(SentenceFeatures.Build(question, passages, IsInstruction, _equivalents));
         var confidence = _ranker.Confidence(question, ranked);
         LogRanked(question.Answers.ToString(), ranked.Count, confidence);
         if (ranked.Count == 0 || !_ranker.ShouldAnswer(confidence))

@@ -23,7 +23,10 @@ internal static class SentenceFeatures
     // Fewer words than this is a heading, a byline or a table cell: context for the next sentence, never an answer.
     private const int MinimumWords = 4;
 
-    public static List<RankedSentence> Build(QuestionContext question, IReadOnlyList<RetrievedPassage> passages, Func<string, bool> isInstruction)
+    /// <param name="equivalents">Words that name the same thing as a question word in this domain ("us", "american",
+    /// "washington" for one side; a synonym group): a sentence using any of them matches it.</param>
+    public static List<RankedSentence> Build(QuestionContext question, IReadOnlyList<RetrievedPassage> passages, Func<string, bool> isInstruction,
+        IReadOnlyDictionary<string, IReadOnlySet<string>>? equivalents = null)
     {
         var seen = new HashSet<(string, int)>();
         var raw = new List<(RetrievedPassage Source, IReadOnlyList<TextSegment> Sentences, int Index, string[] Terms, string[] Neighbours, string[] Previous, string[] Next)>();
@@ -50,7 +53,7 @@ internal static class SentenceFeatures
         // How rare each question term is among the candidates: a word in every sentence ("oxygen" in an article about
         // oxygen) tells them apart no better than "the". BM25's idf, which stays positive.
         var vocabulary = raw.SelectMany(r => r.Terms).Distinct(StringComparer.Ordinal).ToList();
-        var matchers = question.Terms.Select(t => new TermMatcher(t, vocabulary)).ToList();
+        var matchers = question.Terms.Select(t => new TermMatcher(t, vocabulary, equivalents?.GetValueOrDefault(t))).ToList();
         var idf = matchers.Select(m =>
         {
             var df = raw.Count(r => m.MatchesAny(r.Terms));
@@ -199,10 +202,12 @@ internal static class SentenceFeatures
     {
         private readonly HashSet<string> _forms;
 
-        public TermMatcher(string term, IEnumerable<string> vocabulary)
+        public TermMatcher(string term, IEnumerable<string> vocabulary, IReadOnlySet<string>? equivalents)
         {
             _forms = vocabulary.Where(w => Spelling.Matches(term, w)).ToHashSet(StringComparer.Ordinal);
             _forms.Add(term);
+            if (equivalents is not null)
+                _forms.UnionWith(equivalents);
         }
 
         public bool Matches(string word) => _forms.Contains(word);
