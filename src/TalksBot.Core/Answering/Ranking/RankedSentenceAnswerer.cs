@@ -28,6 +28,9 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
         "he", "she", "it", "they", "this", "these", "that", "those", "his", "her", "its", "their", "there", "such", "both",
     };
 
+    // Nouns by which a question asks about an article itself rather than about what it reports.
+    private static readonly HashSet<string> ArticleWords = new(StringComparer.Ordinal) { "article", "articles", "piece", "story", "post", "column" };
+
     private readonly Lexicon _lexicon;
     private readonly QuestionReader _reader;
     private readonly SentenceRanker _ranker;
@@ -119,9 +122,11 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
             return AnswerFactory.Abstain(AnswerFactory.RefusedText);
         }
 
-        // "Who wrote ...?" is about an article's author only when the metadata says so; otherwise the text may tell.
+        // "Who wrote the article ...?" asks the metadata, which may not say; "Who wrote 'The American War'?" asks the text
+        // unless the metadata answers it.
         if (MetadataAnswerer.IsMetadata(question.Analysis.Kind)
-            && _metadata.Answer(question.Analysis, _candidates.Build(passages)) is { Abstained: false } aboutArticle)
+            && _metadata.Answer(question.Analysis, _candidates.Build(passages)) is var aboutArticle
+            && (!aboutArticle.Abstained || Text.WordTokenizer.Words(question.Text).Any(ArticleWords.Contains)))
             return aboutArticle;
         if (_tables.TryAnswer(question.Analysis, passages) is { } fromTable)
             return fromTable;
