@@ -134,6 +134,12 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
         var ranked = _ranker.Rank(SentenceFeatures.Build(question, passages, IsInstruction, _equivalents));
         var confidence = _ranker.Confidence(question, ranked);
         LogRanked(question.Answers.ToString(), ranked.Count, confidence);
+        if (_logger.IsEnabled(LogLevel.Trace))
+        {
+            foreach (var candidate in ranked.Take(3))
+                LogCandidate(candidate.Probability, candidate.ArticleId, candidate.Text, string.Join(' ', candidate.Features.Select(f => f.ToString("F2", CultureInfo.InvariantCulture))));
+        }
+
         if (ranked.Count == 0 || !_ranker.ShouldAnswer(confidence))
         {
             LogAbstained(question.Answers.ToString(), confidence);
@@ -154,7 +160,12 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
         if (best.Segment.End - best.Segment.Start > MaxAnswerLength)
             return Window(question, best);
         var first = best.Text.Split(' ', 2)[0].Trim('"', '“', '\'', ',');
-        var neighbour = Anaphors.Contains(first) && best.Neighbours.FirstOrDefault(n => n.End <= best.Segment.Start) is { } before
+        var pointsBack = Anaphors.Contains(first);
+        // A sentence that already holds the kind of answer asked for (the name, the date) stands alone; only one that
+        // points back ("He said ...") or answers a what/how question may need its neighbour.
+        if (!pointsBack && question.Answers != AnswerType.None && best.Features[SentenceFeatures.AnswerTypeInSentence] > 0)
+            return (best.Segment.Start, best.Segment.End);
+        var neighbour = pointsBack && best.Neighbours.FirstOrDefault(n => n.End <= best.Segment.Start) is { } before
             ? before
             : best.Neighbours
                 .Select(n => (Segment: n, Score: ranked.FirstOrDefault(r => r.Source == best.Source && r.Segment.Start == n.Start)?.Score ?? double.NegativeInfinity))
@@ -249,6 +260,9 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
 
     [LoggerMessage(4111, LogLevel.Debug, "Ranked {Count} candidate sentences for a question asking for {AnswerType}; confidence {Confidence:F3}")]
     private partial void LogRanked(string answerType, int count, double confidence);
+
+    [LoggerMessage(4115, LogLevel.Trace, "Candidate p={Probability:F3} from {ArticleId}: {Sentence} [{Features}]")]
+    private partial void LogCandidate(double probability, string articleId, string sentence, string features);
 
     [LoggerMessage(4112, LogLevel.Debug, "Abstained on a question asking for {AnswerType}: confidence {Confidence:F3} is below the threshold")]
     private partial void LogAbstained(string answerType, double confidence);

@@ -18,7 +18,11 @@ internal static class SentenceFeatures
         "lexical_rank", "passage_rank", "answer_type_in_sentence", "answer_type_in_neighbour", "proximity", "novelty",
         "question_entities_missing", "length", "opens_article", "proper_name_match", "bigram_match", "lexical_previous",
         "lexical_next", "semantic_best_neighbour", "rarest_term_missing", "answer_type_and_lexical",
+        "answer_type_near_match",
     ];
+
+    /// <summary>The index of "answer_type_in_sentence".</summary>
+    public const int AnswerTypeInSentence = 8;
 
     // Fewer words than this is a heading, a byline or a table cell: context for the next sentence, never an answer.
     private const int MinimumWords = 4;
@@ -59,6 +63,9 @@ internal static class SentenceFeatures
             var df = raw.Count(r => m.MatchesAny(r.Terms));
             return Math.Log(1 + ((raw.Count - df + 0.5) / (df + 0.5)));
         }).ToArray();
+        var entityMatchers = question.Entities.ToDictionary(e => e, e => question.Terms.Contains(e)
+            ? matchers[question.Terms.ToList().IndexOf(e)]
+            : new TermMatcher(e, vocabulary, equivalents?.GetValueOrDefault(e)), StringComparer.Ordinal);
         var totalIdf = idf.Sum();
         var maxIdf = idf.DefaultIfEmpty(0).Max();
 
@@ -87,8 +94,10 @@ internal static class SentenceFeatures
             features[9] = typeInNeighbour ? 1 : 0;
             features[10] = Proximity(matchers, terms);
             features[11] = contentTerms.Count == 0 ? 0 : contentTerms.Count(t => !matchers.Any(m => m.Matches(t))) / (double)contentTerms.Count;
+            // A name or figure the question gave, in any of its forms ("U.S." is "American"), that neither the sentence
+            // nor its neighbours hold: the mark of a question about someone or something else.
             features[12] = question.Entities.Count == 0 ? 0
-                : question.Entities.Count(e => !terms.Contains(e) && !neighbours.Contains(e)) / (double)question.Entities.Count;
+                : question.Entities.Count(e => !(entityMatchers[e].MatchesAny(terms) || entityMatchers[e].MatchesAny(neighbours))) / (double)question.Entities.Count;
             features[13] = Math.Log(1 + terms.Length);
             features[14] = source.Passage.Ordinal == 0 && index == 0 ? 1 : 0;
             features[15] = matchers.Count == 0 ? 0 : ProperNameMatches(matchers, segment.Text) / (double)matchers.Count;
@@ -99,6 +108,7 @@ internal static class SentenceFeatures
                 ? new[] { index - 1, index + 1 }.Where(j => j >= 0 && j < sv.Count).Select(j => sv.Cosine(j, qv.Span)).DefaultIfEmpty(0).Max() : 0;
             features[20] = maxIdf == 0 ? 0 : idf.Where((_, q) => !matchedWithNeighbours[q]).DefaultIfEmpty(0).Max() / maxIdf;
             features[21] = features[8] * lexical[c];
+            features[22] = AnswerNearMatch(question, segment.Text, matchers);
             var neighbourSegments = new[] { index - 1, index + 1 }.Where(j => j >= 0 && j < sentences.Count).Select(j => sentences[j]).ToList();
             candidates.Add(new RankedSentence(source, segment, index, neighbourSegments, features));
         }
@@ -144,6 +154,37 @@ internal static class SentenceFeatures
         question.Answers != AnswerType.None
         && AnswerTypeDetector.Values(question.Answers, text)
             .Any(value => WordTokenizer.Terms(value).Any(t => !question.Terms.Contains(t)));
+
+    // How close the kind of answer asked for sits to the question's words in the sentence: the name next to "led", not
+    // any name anywhere in it. 1 / (1 + words between them); 0 without both.
+    private static double AnswerNearMatch(QuestionContext question, string text, List<TermMatcher> matchers)
+    {
+        if (question.Answers == AnswerType.None)
+            return 0;
+        var spans = AnswerTypeDetector.Find(question.Answers, text)
+            .Where(s => WordTokenizer.Terms(text[s.Start..s.End]).Any(t => !question.Terms.Contains(t)))
+            .ToList();
+        if (spans.Count == 0)
+            return 0;
+        var tokens = RawTokenizer.Tokens(text);
+        var matched = tokens.Select((t, i) => (t, i)).Where(x => WordTokenizer.Terms(x.t.Text).Any(term => matchers.Any(m => m.Matches(term)))).Select(x => x.i).ToList();
+        if (matched.Count == 0)
+            return 0;
+        var best = int.MaxValue;
+        foreach (var (start, end) in spans)
+        {
+            var first = tokens.Select((t, i) => (t, i)).Where(x => x.t.End > start && x.t.Start < end).Select(x => x.i).ToList();
+            if (first.Count == 0)
+                continue;
+            foreach (var m in matched)
+            {
+                var gap = m < first[0] ? first[0] - m - 1 : m > first[^1] ? m - first[^1] - 1 : 0;
+                best = Math.Min(best, gap);
+            }
+        }
+
+        return best == int.MaxValue ? 0 : 1.0 / (1 + best);
+    }
 
     // How close together the matched question words sit: distinct matches over the span they cover, 0 for fewer than two.
     private static double Proximity(List<TermMatcher> matchers, string[] terms)
