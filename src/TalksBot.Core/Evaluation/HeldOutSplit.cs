@@ -31,6 +31,18 @@ public static class HeldOutSplit
         return dash > 0 ? item.Id[..dash] : item.Id;
     }
 
+    // The train part leaves out, besides the held-out groups, every item sharing a gold answer with a held-out item: the
+    // same fact asked in other words ("who led the amercian delegation" beside "Who led the U.S. delegation?") would
+    // otherwise be fitted on and then reported as unseen.
+    private static List<QaItem> Train(IReadOnlyList<QaItem> items)
+    {
+        var heldOutAnswers = items.Where(i => IsHeldOut(GroupOf(i)))
+            .SelectMany(i => i.Answers)
+            .Select(a => a.Trim().ToLowerInvariant())
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. items.Where(i => !IsHeldOut(GroupOf(i)) && !i.Answers.Any(a => heldOutAnswers.Contains(a.Trim().ToLowerInvariant())))];
+    }
+
     /// <summary>Keeps the items of <paramref name="part"/>.</summary>
     public static QaSuite Select(QaSuite suite, SuitePart part)
     {
@@ -38,7 +50,7 @@ public static class HeldOutSplit
         return part switch
         {
             SuitePart.All => suite,
-            SuitePart.Train => suite with { Name = suite.Name + " (train part)", Items = [.. suite.Items.Where(i => !IsHeldOut(GroupOf(i)))] },
+            SuitePart.Train => suite with { Name = suite.Name + " (train part)", Items = Train(suite.Items) },
             SuitePart.HeldOut => suite with { Name = suite.Name + " (held-out part)", Items = [.. suite.Items.Where(i => IsHeldOut(GroupOf(i)))] },
             _ => throw new ArgumentOutOfRangeException(nameof(part), part, "Unknown suite part."),
         };

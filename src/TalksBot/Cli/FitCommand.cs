@@ -10,45 +10,56 @@ using TalksBot.Indexing;
 namespace TalksBot.Cli;
 
 /// <summary>
-/// <c>talksbot fit</c>: fits the sentence ranker's weights and the abstention threshold on the train part of a suite,
-/// through the same retrieval as <c>ask</c>, and writes them with a record of how they were fitted.
+/// <c>talksbot fit</c>: fits the sentence ranker's weights and the abstention threshold on the train part of one or
+/// more suites, each over its own article set, through the same retrieval as <c>ask</c>, and writes them with a record
+/// of how they were fitted. Held-out parts are never read.
 /// </summary>
 internal static class FitCommand
 {
-    // The fit's own index, so fitting never touches the served one; kept between runs so a second fit reuses it.
-    private const string FitAlias = "talksbot_fit";
+    // Each suite's own index, so fitting never touches the served one; kept between runs so a second fit reuses it.
+    private const string FitAliasPrefix = "talksbot_fit";
 
     public static Command Create(Option<string[]> config)
     {
-        var suite = new Option<string>("--suite") { Description = "The Q&A suite (JSONL) to fit on.", Required = true };
-        var articles = new Option<string>("--articles") { Description = "The folder of articles the suite was written for.", Required = true };
+        var suites = new Option<string[]>("--suite") { Description = "A Q&A suite (JSONL) to fit on; repeat for several.", Required = true, AllowMultipleArgumentsPerToken = false };
+        var articles = new Option<string[]>("--articles") { Description = "The folder of articles each suite was written for, in the same order.", Required = true };
         var output = new Option<string>("--out") { Description = "Where to write the weights.", DefaultValueFactory = _ => RankerModel.DefaultPath };
         var maxFalseAbstentions = new Option<double>("--max-answerable-abstained")
         {
             Description = "The share of answerable training questions the threshold may abstain on (0–1).", DefaultValueFactory = _ => 0.04,
         };
-        var command = new Command("fit", "Fit the answer ranker and abstention threshold on the train part of a suite (never its held-out part).")
+        var command = new Command("fit", "Fit the answer ranker and abstention threshold on the train part of suites (never their held-out part).")
         {
-            suite, articles, output, maxFalseAbstentions,
+            suites, articles, output, maxFalseAbstentions,
         };
         command.SetAction(async (parse, ct) =>
         {
-            QaSuite qa;
-            try
+            var suitePaths = parse.GetRequiredValue(suites);
+            var folders = parse.GetRequiredValue(articles).Select(Path.GetFullPath).ToArray();
+            if (suitePaths.Length != folders.Length)
             {
-                qa = HeldOutSplit.Select(await QaSuiteReader.ReadFileAsync(parse.GetRequiredValue(suite), ct), SuitePart.Train);
-            }
-            catch (Exception ex) when (ex is QaSuiteException or IOException)
-            {
-                CliHost.WriteError(ex.Message);
+                CliHost.WriteError($"Give one --articles folder per --suite: {suitePaths.Length} suites, {folders.Length} folders.");
                 return ExitCodes.Configuration;
             }
 
-            var folder = Path.GetFullPath(parse.GetRequiredValue(articles));
-            if (!Directory.Exists(folder))
+            var parts = new List<QaSuite>();
+            foreach (var (path, folder) in suitePaths.Zip(folders))
             {
-                CliHost.WriteError($"The articles folder '{folder}' does not exist.");
-                return ExitCodes.Configuration;
+                if (!Directory.Exists(folder))
+                {
+                    CliHost.WriteError($"The articles folder '{folder}' does not exist.");
+                    return ExitCodes.Configuration;
+                }
+
+                try
+                {
+                    parts.Add(HeldOutSplit.Select(await QaSuiteReader.ReadFileAsync(path, ct), SuitePart.Train));
+                }
+                catch (Exception ex) when (ex is QaSuiteException or IOException)
+                {
+                    CliHost.WriteError(ex.Message);
+                    return ExitCodes.Configuration;
+                }
             }
 
             // The application starts with weights it can load; before the first fit there are none to load.
@@ -56,36 +67,49 @@ internal static class FitCommand
             await RankerModel.Unfitted().SaveAsync(bootstrap, ct);
             try
             {
-                string[] overrides =
-                [
-                    $"Articles:Path={folder}", $"Qdrant:Alias={FitAlias}", $"Qdrant:CollectionPrefix={FitAlias}", $"Answering:WeightsPath={bootstrap}",
-                ];
-                return await CliHost.RunAsync(parse, config, async (services, token) =>
+                var examples = new List<RankerFitter.Example>();
+                var embedderName = "";
+                for (var i = 0; i < parts.Count; i++)
                 {
-                    await services.Get<ArticleIndexService>().EnsureServingAsync(CliConsole.Error, token);
-                    var examples = await CollectAsync(qa, services, token);
-                    var embedder = services.Get<IEmbeddingGenerator<string, Embedding<float>>>();
-                    var model = RankerFitter.Fit(examples, parse.GetValue(maxFalseAbstentions), (questions, abstention, unanswerable, answerableAbstained, unanswerableAbstained) =>
-                        new FitRecord(Path.GetFileName(parse.GetRequiredValue(suite)), Path.GetFileName(folder), "train (HeldOutSplit)",
-                            DateTimeOffset.UtcNow, embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? embedder.GetType().Name,
-                            questions, abstention,
-                            "listwise softmax cross-entropy over each question's candidate sentences, L2 1e-3, Adam; abstention: logistic regression, answerable vs not",
-                            $"the highest cut abstaining on at most {parse.GetValue(maxFalseAbstentions):P0} of answerable training questions ({unanswerable} unanswerable in training)",
-                            answerableAbstained, unanswerableAbstained));
-                    var ranker = new SentenceRanker(model);
-                    var ranked = examples.Where(e => e.Answerable && e.Gold.Any(g => g)).ToList();
-                    double TopOne(Func<RankerFitter.Example, RankedSentence> pick) =>
-                        ranked.Count(e => e.Gold[e.Candidates.IndexOf(pick(e))]) / (double)Math.Max(1, ranked.Count);
-                    CliConsole.Out.MarkupLine(Markup.Escape(
-                        $"Training questions with the answer among the candidates: best sentence holds it for {TopOne(e => ranker.Rank([.. e.Candidates])[0]):P1} " +
-                        $"(most question words alone: {TopOne(e => e.Candidates.MaxBy(c => c.Features[0])!):P1}; best meaning alone: {TopOne(e => e.Candidates.MaxBy(c => c.Features[3])!):P1})."));
-                    var path = parse.GetRequiredValue(output);
-                    await model.SaveAsync(path, token);
-                    CliConsole.Out.MarkupLine(Markup.Escape(
-                        $"Fitted on {model.Fitted.Questions} questions ({model.Fitted.AbstentionQuestions} for abstention); threshold {model.AnswerThreshold:F3} " +
-                        $"abstains on {model.Fitted.TrainAnswerableAbstained:P1} of answerable and {model.Fitted.TrainUnanswerableAbstained:P1} of unanswerable training questions. Wrote {Path.GetFullPath(path)}"));
-                    return ExitCodes.Success;
-                }, ct, overrides: overrides);
+                    var alias = i == 0 ? FitAliasPrefix : $"{FitAliasPrefix}{i + 1}";
+                    string[] overrides =
+                    [
+                        $"Articles:Path={folders[i]}", $"Qdrant:Alias={alias}", $"Qdrant:CollectionPrefix={alias}", $"Answering:WeightsPath={bootstrap}",
+                    ];
+                    var qa = parts[i];
+                    var status = await CliHost.RunAsync(parse, config, async (services, token) =>
+                    {
+                        await services.Get<ArticleIndexService>().EnsureServingAsync(CliConsole.Error, token);
+                        examples.AddRange(await CollectAsync(qa, services, token));
+                        var embedder = services.Get<IEmbeddingGenerator<string, Embedding<float>>>();
+                        embedderName = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? embedder.GetType().Name;
+                        return ExitCodes.Success;
+                    }, ct, overrides: overrides);
+                    if (status != ExitCodes.Success)
+                        return status;
+                }
+
+                var maxAbstained = parse.GetValue(maxFalseAbstentions);
+                var model = RankerFitter.Fit(examples, maxAbstained, (questions, abstention, unanswerable, answerableAbstained, unanswerableAbstained) =>
+                    new FitRecord(string.Join(", ", suitePaths.Select(Path.GetFileName)), string.Join(", ", folders.Select(Path.GetFileName)),
+                        "train (HeldOutSplit: held-out groups and every item sharing a gold answer with them left out)",
+                        DateTimeOffset.UtcNow, embedderName, questions, abstention,
+                        "listwise softmax cross-entropy over each question's candidate sentences, L2 1e-3, Adam; abstention: logistic regression, answerable vs not",
+                        $"the highest cut abstaining on at most {maxAbstained:P0} of answerable training questions ({unanswerable} unanswerable in training)",
+                        answerableAbstained, unanswerableAbstained));
+                var ranker = new SentenceRanker(model);
+                var ranked = examples.Where(e => e.Answerable && e.Gold.Any(g => g)).ToList();
+                double TopOne(Func<RankerFitter.Example, RankedSentence> pick) =>
+                    ranked.Count(e => e.Gold[e.Candidates.IndexOf(pick(e))]) / (double)Math.Max(1, ranked.Count);
+                CliConsole.Out.MarkupLine(Markup.Escape(
+                    $"Training questions with the answer among the candidates: best sentence holds it for {TopOne(e => ranker.Rank([.. e.Candidates])[0]):P1} " +
+                    $"(most question words alone: {TopOne(e => e.Candidates.MaxBy(c => c.Features[0])!):P1}; best meaning alone: {TopOne(e => e.Candidates.MaxBy(c => c.Features[3])!):P1})."));
+                var path = parse.GetRequiredValue(output);
+                await model.SaveAsync(path, ct);
+                CliConsole.Out.MarkupLine(Markup.Escape(
+                    $"Fitted on {model.Fitted.Questions} questions ({model.Fitted.AbstentionQuestions} for abstention); threshold {model.AnswerThreshold:F3} " +
+                    $"abstains on {model.Fitted.TrainAnswerableAbstained:P1} of answerable and {model.Fitted.TrainUnanswerableAbstained:P1} of unanswerable training questions. Wrote {Path.GetFullPath(path)}"));
+                return ExitCodes.Success;
             }
             finally
             {
@@ -106,7 +130,7 @@ internal static class FitCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async ctx =>
             {
-                var task = ctx.AddTask($"Reading candidates for {qa.Items.Count} questions", maxValue: qa.Items.Count);
+                var task = ctx.AddTask($"Reading candidates for {qa.Items.Count} questions of {qa.Name}", maxValue: qa.Items.Count);
                 foreach (var item in qa.Items)
                 {
                     // The same retrieval as an ask; the candidates are then read without the (unfitted) ranker.

@@ -16,7 +16,8 @@ internal static partial class AnswerTypeDetector
         AnswerType.Number => Spans(NumberPattern(), text),
         AnswerType.Reason => Spans(ReasonPattern(), text),
         AnswerType.Place => Spans(PlacePattern(), text, "name"),
-        AnswerType.Name => Names(text),
+        // A name after "in", "at", "from" is where, not who.
+        AnswerType.Name => [.. Names(text).Where(n => !Spans(PlacePattern(), text, "name").Any(p => p.Item1 == n.Item1))],
         _ => [],
     };
 
@@ -37,6 +38,9 @@ internal static partial class AnswerTypeDetector
             var value = EndsSentence(m.Value) ? m.Value[..^1] : m.Value;
             var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (atStart && words.Length == 1 || Calendar().IsMatch(value) && words.Length == 1)
+                continue;
+            // A name in the possessive modifies the noun after it ("Russia’s representatives"): it names whose, not who.
+            if (value.EndsWith("'s", StringComparison.Ordinal) || value.EndsWith("’s", StringComparison.Ordinal))
                 continue;
             spans.Add((m.Index, m.Index + value.Length));
         }

@@ -23,6 +23,10 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
     // support, not a distant runner-up.
     private const double ComparableEvidence = 0.5;
 
+    // "Beside" is at most two words between the name and a word of the question ("represented by Secretary of State
+    // Marco Rubio": the title opens the name): answer_type_near_match is 1 / (1 + words between).
+    private const double NamedBeside = 1.0 / 3;
+
     private static readonly HashSet<string> Anaphors = new(StringComparer.OrdinalIgnoreCase)
     {
         "he", "she", "it", "they", "this", "these", "that", "those", "his", "her", "its", "their", "there", "such", "both",
@@ -131,7 +135,7 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
         if (_tables.TryAnswer(question.Analysis, passages) is { } fromTable)
             return fromTable;
 
-        var ranked = _ranker.Rank(SentenceFeatures.Build(question, passages, IsInstruction, _equivalents));
+        var ranked = NamesTheDoerFirst(question, _ranker.Rank(SentenceFeatures.Build(question, passages, IsInstruction, _equivalents)));
         var confidence = _ranker.Confidence(question, ranked);
         LogRanked(question.Answers.ToString(), ranked.Count, confidence);
         if (_logger.IsEnabled(LogLevel.Trace))
@@ -151,6 +155,20 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
         var (start, end) = Span(question, ranked[0], ranked);
         var best = ranked[0].Source;
         return AnswerFactory.Answer(best.Passage.Text[start..end], [AnswerFactory.Cite(1, best, start, end)]) with { Confidence = confidence };
+    }
+
+    // A who-question is answered by a sentence that names someone right beside what was asked ("represented by Marco
+    // Rubio"), not one that only mentions a person elsewhere ("led by senior diplomats ... ties to President Putin"):
+    // such sentences go first, each group keeping the ranker's order.
+    // Only among sentences with evidence comparable to the best: a name beside a question word does not lift a sentence
+    // the ranker found far weaker.
+    private static List<RankedSentence> NamesTheDoerFirst(QuestionContext question, List<RankedSentence> ranked)
+    {
+        if (question.Answers != AnswerType.Name || ranked.Count == 0 || ranked[0].Features[SentenceFeatures.AnswerTypeNearMatch] >= NamedBeside)
+            return ranked;
+        var doer = ranked.TakeWhile(r => r.Probability >= ComparableEvidence * ComparableEvidence * ranked[0].Probability)
+            .FirstOrDefault(r => r.Features[SentenceFeatures.AnswerTypeNearMatch] >= NamedBeside);
+        return doer is null ? ranked : [doer, .. ranked.Where(r => r != doer)];
     }
 
     // The best sentence and the neighbour that completes it: the one before when the best opens on a pronoun ("He
@@ -221,6 +239,7 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
         return ranked.Skip(1)
             .TakeWhile(r => r.Probability >= ComparableEvidence * best.Probability)
             .FirstOrDefault(r => r.ArticleId != best.ArticleId
+                && (question.Answers != AnswerType.Name || r.Features[SentenceFeatures.AnswerTypeNearMatch] >= NamedBeside)
                 && Values(question, r.Text) is { Count: > 0 } values
                 && !values.Overlaps(bestValues));
     }
@@ -228,7 +247,7 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
     private static HashSet<string> Values(QuestionContext question, string text) =>
         AnswerTypeDetector.Values(question.Answers, text)
             .Select(v => v.ToLowerInvariant())
-            .Where(v => !Text.WordTokenizer.Terms(v).All(question.Terms.Contains))
+            .Where(v => !Text.WordTokenizer.Terms(v).Where(QuestionReader.IsContentWord).All(question.Terms.Contains))
             .ToHashSet(StringComparer.Ordinal);
 
     private static Answer TwoEvents(RankedSentence first, RankedSentence second) =>

@@ -24,6 +24,9 @@ internal static class SentenceFeatures
     /// <summary>The index of "answer_type_in_sentence".</summary>
     public const int AnswerTypeInSentence = 8;
 
+    /// <summary>The index of "answer_type_near_match".</summary>
+    public const int AnswerTypeNearMatch = 22;
+
     // Fewer words than this is a heading, a byline or a table cell: context for the next sentence, never an answer.
     private const int MinimumWords = 4;
 
@@ -153,7 +156,7 @@ internal static class SentenceFeatures
     private static bool HasAnswerType(QuestionContext question, string text) =>
         question.Answers != AnswerType.None
         && AnswerTypeDetector.Values(question.Answers, text)
-            .Any(value => WordTokenizer.Terms(value).Any(t => !question.Terms.Contains(t)));
+            .Any(value => WordTokenizer.Terms(value).Any(t => QuestionReader.IsContentWord(t) && !question.Terms.Contains(t)));
 
     // How close the kind of answer asked for sits to the question's words in the sentence: the name next to "led", not
     // any name anywhere in it. 1 / (1 + words between them); 0 without both.
@@ -162,7 +165,7 @@ internal static class SentenceFeatures
         if (question.Answers == AnswerType.None)
             return 0;
         var spans = AnswerTypeDetector.Find(question.Answers, text)
-            .Where(s => WordTokenizer.Terms(text[s.Start..s.End]).Any(t => !question.Terms.Contains(t)))
+            .Where(s => WordTokenizer.Terms(text[s.Start..s.End]).Any(t => QuestionReader.IsContentWord(t) && !question.Terms.Contains(t)))
             .ToList();
         if (spans.Count == 0)
             return 0;
