@@ -9,7 +9,7 @@ public sealed class AskCommandEmbeddingsTests(QdrantFixture qdrant)
     public async Task SwitchingTheEmbedderToMiniLmRebuildsTheIndexOnTheNextAskWhichStillFindsRubio()
     {
         var cli = new CliRun(qdrant).With("Logging__LogLevel__TalksBot.Indexing", "Information");
-        var hashing = await cli.RunAsync("ask", "--json", "Who led the U.S. delegation?");
+        var hashing = await cli.With("Embeddings__Provider", "Hashing").RunAsync("ask", "--json", "Who led the U.S. delegation?");
 
         var miniLm = await cli.With("Embeddings__Provider", "MiniLm").RunAsync("ask", "--json", "Who led the U.S. delegation?");
 

@@ -24,8 +24,8 @@ internal sealed class CliRun
             // Each run gets its own refresh lock and status file, so parallel tests never see each other's refresh.
             ["Refresh__LockPath"] = Path.Combine(state, "refresh.lock"),
             ["Refresh__StatusPath"] = Path.Combine(state, "refresh-status.json"),
-            // Hashing: most runs need no semantics, and MiniLM costs ~1 s and ~325 MB per process; a test wanting it says so.
-            ["Embeddings__Provider"] = "Hashing",
+            // The product's own embedder: the answer ranker's weights were fitted with MiniLM's sentence vectors, and these
+            // runs check what a user is answered.
             ["DOTNET_NOLOGO"] = "1",
         };
     }
