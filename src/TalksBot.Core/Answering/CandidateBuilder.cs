@@ -19,7 +19,7 @@ internal sealed class CandidateBuilder(Lexicon lexicon, SideFinder sides)
         foreach (var passage in passages.OrderBy(p => p.Rank))
         {
             // An instruction written into an article is not about anything asked; it is neither an answer nor context.
-            var sentences = SentenceSplitter.Split(passage.Passage.Text).Where(s => !IsInjection(s.Text)).ToList();
+            var sentences = SentenceSplitter.Split(passage.Passage.Text).Where(s => !lexicon.IsInstruction(s.Text)).ToList();
             var terms = sentences.Select(s => WordTokenizer.Terms(s.Text).ToHashSet(StringComparer.Ordinal)).ToList();
             var found = sentences.Select(s => sides.Find(s.Text)).ToList();
             for (var i = 0; i < sentences.Count; i++)
@@ -46,11 +46,5 @@ internal sealed class CandidateBuilder(Lexicon lexicon, SideFinder sides)
         }
 
         return candidates;
-    }
-
-    private bool IsInjection(string text)
-    {
-        var lower = text.ToLowerInvariant().Replace('’', '\'');
-        return lexicon.InjectionPhrases.Any(p => EntityFinder.ContainsWord(lower, p));
     }
 }

@@ -68,6 +68,14 @@ public sealed class Lexicon
     /// <summary>Phrases that address the bot rather than ask about the articles, lower case.</summary>
     public IReadOnlyList<string> InjectionPhrases { get; }
 
+    /// <summary>True when <paramref name="text"/> holds one of the <see cref="InjectionPhrases"/> as whole words, whatever its case.</summary>
+    public bool IsInstruction(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lower = text.ToLowerInvariant().Replace('’', '\'');
+        return InjectionPhrases.Any(p => EntityFinder.ContainsWord(lower, p));
+    }
+
     /// <summary>Loads every <c>*.yaml</c> file in <paramref name="directory"/>.</summary>
     /// <exception cref="LexiconFormatException">The folder is missing or empty, or a file is malformed (named with its line).</exception>
     public static Lexicon Load(string directory)

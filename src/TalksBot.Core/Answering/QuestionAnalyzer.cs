@@ -40,7 +40,7 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
     {
         var text = question.Trim();
         var lower = text.ToLowerInvariant().Replace('’', '\'');
-        var injection = lexicon.InjectionPhrases.Any(p => EntityFinder.ContainsWord(lower, p));
+        var injection = lexicon.IsInstruction(text);
         var mentions = sides.Find(text);
         var tokens = RawTokenizer.Tokens(text);
         var misspelt = tokens

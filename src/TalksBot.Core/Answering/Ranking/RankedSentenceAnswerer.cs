@@ -109,7 +109,7 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
     internal (QuestionContext Question, List<RankedSentence> Candidates) Candidates(AnswerRequest request)
     {
         var question = _reader.Read(request.Question, request.QuestionVector);
-        return (question, SentenceFeatures.Build(question, request.Passages, IsInstruction, _equivalents));
+        return (question, SentenceFeatures.Build(question, request.Passages, _lexicon.IsInstruction, _equivalents));
     }
 
     private Answer Answer(QuestionContext question, IReadOnlyList<RetrievedPassage> passages)
@@ -135,7 +135,7 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
         if (_tables.TryAnswer(question.Analysis, passages) is { } fromTable)
             return fromTable;
 
-        var ranked = NamesTheDoerFirst(question, _ranker.Rank(SentenceFeatures.Build(question, passages, IsInstruction, _equivalents)));
+        var ranked = NamesTheDoerFirst(question, _ranker.Rank(SentenceFeatures.Build(question, passages, _lexicon.IsInstruction, _equivalents)));
         var confidence = _ranker.Confidence(question, ranked);
         LogRanked(question.Answers.ToString(), ranked.Count, confidence);
         if (_logger.IsEnabled(LogLevel.Trace))
@@ -159,9 +159,8 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
 
     // A who-question is answered by a sentence that names someone right beside what was asked ("represented by Marco
     // Rubio"), not one that only mentions a person elsewhere ("led by senior diplomats ... ties to President Putin"):
-    // such sentences go first, each group keeping the ranker's order.
-    // Only among sentences with evidence comparable to the best: a name beside a question word does not lift a sentence
-    // the ranker found far weaker.
+    // when the best does not, the first such sentence with evidence comparable to it goes first. A name beside a
+    // question word does not lift a sentence the ranker found far weaker.
     private static List<RankedSentence> NamesTheDoerFirst(QuestionContext question, List<RankedSentence> ranked)
     {
         if (question.Answers != AnswerType.Name || ranked.Count == 0 || ranked[0].Features[SentenceFeatures.AnswerTypeNearMatch] >= NamedBeside)
@@ -269,12 +268,6 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
             (null, { } d) => $"On {d}",
             _ => published is null ? $"In “{sentence.Source.Article.Title}”" : $"In “{sentence.Source.Article.Title}” ({published})",
         };
-    }
-
-    private bool IsInstruction(string text)
-    {
-        var lower = text.ToLowerInvariant().Replace('’', '\'');
-        return _lexicon.InjectionPhrases.Any(p => EntityFinder.ContainsWord(lower, p));
     }
 
     [LoggerMessage(4111, LogLevel.Debug, "Ranked {Count} candidate sentences for a question asking for {AnswerType}; confidence {Confidence:F3}")]
