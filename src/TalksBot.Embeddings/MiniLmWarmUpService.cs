@@ -16,5 +16,9 @@ internal sealed class MiniLmWarmUpService(MiniLmEmbeddingGenerator generator) : 
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    // A short verb (articles remove) can finish before the load does; a process that exits while ONNX Runtime is still
+    // building its native session crashed with SIGSEGV (exit 139) after its work was done. So the stop waits for the
+    // load, within the host's stop timeout. WhenAny never throws: a failed load is the first caller's to report.
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        Task.WhenAny(generator.WarmUpAsync(CancellationToken.None), Task.Delay(Timeout.Infinite, cancellationToken));
 }
