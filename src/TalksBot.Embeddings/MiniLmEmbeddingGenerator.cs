@@ -75,11 +75,14 @@ public sealed partial class MiniLmEmbeddingGenerator : IEmbeddingGenerator<strin
 
         var encoder = await _encoder.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         var vectors = new float[texts.Length][];
+        // A chunk is padded to its longest text, so chunks of similar lengths waste least: encode in length order and
+        // put each vector back in its caller's place.
+        var order = Enumerable.Range(0, texts.Length).OrderBy(i => texts[i].Length).ToArray();
         var chunks = (texts.Length + _options.ChunkSize - 1) / _options.ChunkSize;
         if (chunks <= 1)
         {
             // A question or a few passages: threads would cost more than they save.
-            EncodeChunk(encoder, texts, vectors, 0, cancellationToken);
+            EncodeChunk(encoder, texts, order, vectors, 0, cancellationToken);
         }
         else
         {
@@ -89,7 +92,7 @@ public sealed partial class MiniLmEmbeddingGenerator : IEmbeddingGenerator<strin
             };
             await Parallel.ForAsync(0, chunks, parallel, (chunk, token) =>
             {
-                EncodeChunk(encoder, texts, vectors, chunk, token);
+                EncodeChunk(encoder, texts, order, vectors, chunk, token);
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
         }
@@ -126,13 +129,14 @@ public sealed partial class MiniLmEmbeddingGenerator : IEmbeddingGenerator<strin
         }
     }
 
-    private void EncodeChunk(SentenceEncoder encoder, string[] texts, float[][] vectors, int chunk, CancellationToken cancellationToken)
+    private void EncodeChunk(SentenceEncoder encoder, string[] texts, int[] order, float[][] vectors, int chunk,
+        CancellationToken cancellationToken)
     {
-        var start = chunk * _options.ChunkSize;
-        var count = Math.Min(_options.ChunkSize, texts.Length - start);
-        var encoded = encoder.Encode(texts[start..(start + count)], cancellationToken);
+        var members = order.AsSpan(chunk * _options.ChunkSize, Math.Min(_options.ChunkSize, texts.Length - chunk * _options.ChunkSize)).ToArray();
+        var encoded = encoder.Encode([.. members.Select(i => texts[i])], cancellationToken);
         // The package's pooling L2-normalises each vector (a test holds it to that).
-        encoded.CopyTo(vectors, start);
+        for (var k = 0; k < members.Length; k++)
+            vectors[members[k]] = encoded[k];
     }
 
     private SentenceEncoder Load()

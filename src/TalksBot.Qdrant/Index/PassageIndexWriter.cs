@@ -320,17 +320,31 @@ public sealed partial class PassageIndexWriter(
     private static async Task<List<EmbeddedPassage>> EmbedAsync(List<(ArticlePassages Article, Passage Passage)> batch,
         IEmbeddingGenerator<string, Embedding<float>> embedder, int? dimensions, CancellationToken cancellationToken)
     {
+        // Overlapping passages share a sentence and a section's passages share its heading: each distinct text is
+        // embedded once, which is most of the cost of indexing.
         var texts = new List<string>();
-        var layout = new List<(int First, int Sentences, bool Heading)>(batch.Count);
+        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
+        var layout = new List<int[]>(batch.Count);
+        var headings = new List<bool>(batch.Count);
         foreach (var (_, passage) in batch)
         {
-            var first = texts.Count;
-            texts.AddRange(SentenceSplitter.Split(passage.Text).Select(s => s.Text));
-            var sentences = texts.Count - first;
+            var parts = SentenceSplitter.Split(passage.Text).Select(s => s.Text).ToList();
+            var sentences = parts.Count;
             var heading = passage.Heading is { } h && !passage.Text.StartsWith(h, StringComparison.Ordinal);
             if (heading || sentences == 0)
-                texts.Add(sentences == 0 ? passage.SearchText : passage.Heading!);
-            layout.Add((first, sentences, heading || sentences == 0));
+                parts.Add(sentences == 0 ? passage.SearchText : passage.Heading!);
+            layout.Add([.. parts.Select(text =>
+            {
+                if (!slots.TryGetValue(text, out var slot))
+                {
+                    slot = texts.Count;
+                    slots.Add(text, slot);
+                    texts.Add(text);
+                }
+
+                return slot;
+            })]);
+            headings.Add(heading || sentences == 0);
         }
 
         var embeddings = await embedder.GenerateAsync(texts, options: null, cancellationToken);
@@ -345,10 +359,10 @@ public sealed partial class PassageIndexWriter(
             throw new IndexBuildException($"The embedder returned a {odd.Vector.Length}-dimensional vector among {expected}-dimensional ones.");
         }
 
-        return [.. layout.Select(l =>
+        return [.. layout.Select((slotsOfPassage, p) =>
         {
-            var sentences = Enumerable.Range(l.First, l.Sentences).Select(i => embeddings[i].Vector).ToList();
-            var all = Enumerable.Range(l.First, l.Sentences + (l.Heading ? 1 : 0)).Select(i => embeddings[i].Vector).ToList();
+            var all = slotsOfPassage.Select(slot => embeddings[slot].Vector).ToList();
+            var sentences = headings[p] ? all.GetRange(0, all.Count - 1) : all;
             return new EmbeddedPassage(SentenceVectors.Centroid(all), sentences.Count > 0 ? SentenceVectors.From(sentences) : null);
         })];
     }
