@@ -11,7 +11,7 @@ internal static class AbstentionFeatures
     [
         "top_probability", "top_margin", "top_lexical", "top_lexical_with_neighbours", "top_semantic",
         "top_entities_missing", "top_answer_type", "answer_type_asked", "best_semantic", "best_lexical", "question_terms",
-        "top_rarest_term_missing", "top_bigram_match", "second_probability",
+        "top_rarest_term_missing", "top_bigram_match", "second_probability", "fewest_entities_missing",
     ];
 
     /// <param name="ranked">Candidates sorted best first, scored.</param>
@@ -34,6 +34,9 @@ internal static class AbstentionFeatures
             top[20],
             top[16],
             ranked.Count > 1 ? ranked[1].Probability : 0,
+            // A name or figure of the question that no candidate holds even with its neighbours ("Olaf Scholz", "in
+            // Geneva", "on February 25"): the question is about something the articles do not tell.
+            ranked.Min(r => r.Features[12]),
         ];
     }
 }

@@ -15,9 +15,9 @@ internal static partial class AnswerTypeDetector
         AnswerType.Date => Spans(DatePattern(), text),
         AnswerType.Number => Spans(NumberPattern(), text),
         AnswerType.Reason => Spans(ReasonPattern(), text),
-        AnswerType.Place => Spans(PlacePattern(), text, "name"),
+        AnswerType.Place => Places(text),
         // A name after "in", "at", "from" is where, not who.
-        AnswerType.Name => [.. Names(text).Where(n => !Spans(PlacePattern(), text, "name").Any(p => p.Item1 == n.Item1))],
+        AnswerType.Name => NamesThatAreNoPlaces(text),
         _ => [],
     };
 
@@ -26,6 +26,34 @@ internal static partial class AnswerTypeDetector
 
     private static List<(int, int)> Spans(Regex pattern, string text, string? group = null) =>
         [.. pattern.Matches(text).Select(m => group is null ? (m.Index, m.Index + m.Length) : (m.Groups[group].Index, m.Groups[group].Index + m.Groups[group].Length))];
+
+    // A capitalised word after "in", "at", "from" ... unless it is a nationality adjective before its noun ("in European
+    // capitals", "from Russian officials"): those are spelt -ian, -ean, -can, -ese or -ish and followed by a lowercase word
+    // that is no function word ("in Milan and", "the Caribbean in" stay places). "In June" is when, not where.
+    private static List<(int, int)> Places(string text) =>
+        [.. PlacePattern().Matches(text).Select(m => m.Groups["name"])
+            .Where(g => !Calendar().IsMatch(g.Value) && !(Demonym().IsMatch(g.Value) && FollowedByNoun(text, g.Index + g.Length)))
+            .Select(g => (g.Index, g.Index + g.Length))];
+
+    private static List<(int, int)> NamesThatAreNoPlaces(string text)
+    {
+        var places = Places(text).Select(p => p.Item1).ToHashSet();
+        return [.. Names(text).Where(n => !places.Contains(n.Item1))];
+    }
+
+    private static bool FollowedByNoun(string text, int end)
+    {
+        var next = NextWord().Match(text, end);
+        return next.Success && next.Index == end && !FunctionWords.Contains(next.Groups["word"].Value);
+    }
+
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "and", "or", "but", "nor", "on", "in", "at", "to", "for", "with", "by", "of", "from", "during", "after", "before",
+        "since", "until", "when", "where", "which", "that", "who", "whose", "as", "is", "was", "were", "are", "be", "been",
+        "has", "had", "have", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "than",
+        "then", "while", "if", "because", "so", "yet", "near", "into", "through", "over", "under", "between", "against",
+    };
 
     // Runs of capitalised words ("Marco Rubio", "Saudi Arabia", "the World Bank"): a capitalised word that opens the
     // sentence counts only when the next word is capitalised too, since every sentence opens with a capital.
@@ -55,7 +83,8 @@ internal static partial class AnswerTypeDetector
         return last.Length > 1 && last[^1] == '.' && !last[..^1].Contains('.', StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{3,4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+\d{3,4})?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\d{1,4}\s*(?:BC|BCE|AD|CE|B\.C\.|A\.D\.)|(?:AD|A\.D\.)\s*\d{1,4}|(?:1[0-9]|20)\d{2}s?|\d{2,3}0s|'\d0s|(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+(?:century|centuries|millennium)|(?:in|since|by|until|from|of|around|circa|c\.)\s+\d{3,4}\b|\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?|(?:yesterday|today|tomorrow|tonight|last\s+(?:week|month|year)|next\s+(?:week|month|year)))\b", RegexOptions.IgnoreCase)]
+    // Month and day names count only capitalised ("may" is a verb), and "May" only with a day or a year ("May" is a name too).
+    [GeneratedRegex(@"\b(?:(?-i:January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{3,4})?|(?-i:May)(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{3,4})?|,?\s+\d{3,4})|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+\d{3,4})?|(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\d{1,4}\s*(?:BC|BCE|AD|CE|B\.C\.|A\.D\.)|(?:AD|A\.D\.)\s*\d{1,4}|(?:1[0-9]|20)\d{2}s?|\d{2,3}0s|'\d0s|(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+(?:century|centuries|millennium)|(?:in|since|by|until|from|of|around|circa|c\.)\s+\d{3,4}\b|\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?|(?:yesterday|today|tomorrow|tonight|last\s+(?:week|month|year)|next\s+(?:week|month|year)))\b", RegexOptions.IgnoreCase)]
     private static partial Regex DatePattern();
 
     [GeneratedRegex(@"(?:\$|£|€)?\b\d[\d,.]*\b%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|third|percent)\b", RegexOptions.IgnoreCase)]
@@ -64,8 +93,14 @@ internal static partial class AnswerTypeDetector
     [GeneratedRegex(@"\b(?:because|due to|owing to|since|as a result|in order to|so that|so as to|led to|caused|causes|cause|reason|thanks to|result of|resulted|lead to|leads to|aimed? (?:at|to)|to (?:avoid|prevent|ensure|allow|protect|reduce|increase|improve|help|make|keep|support))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReasonPattern();
 
-    [GeneratedRegex(@"\b(?:in|at|near|from|to|into|across|throughout|outside|inside|within)\s+(?:the\s+)?(?<name>\p{Lu}[\p{L}'-]+(?:\s+(?:of\s+|de\s+)?\p{Lu}[\p{L}'-]+)*)")]
+    [GeneratedRegex(@"\b(?i:in|at|near|from|to|into|across|throughout|outside|inside|within)\s+(?:the\s+)?(?<name>\p{Lu}[\p{L}'-]+(?:\s+(?:of\s+|de\s+)?\p{Lu}[\p{L}'-]+)*)")]
     private static partial Regex PlacePattern();
+
+    [GeneratedRegex(@"^\p{Lu}\p{L}*(?:ian|ean|can|ese|ish)$")]
+    private static partial Regex Demonym();
+
+    [GeneratedRegex(@"\s+(?<word>\p{Ll}+)")]
+    private static partial Regex NextWord();
 
     [GeneratedRegex(@"\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|de|da|van|von|al|bin|the|and)\s+)?\p{Lu}[\p{L}'’.-]*)*")]
     private static partial Regex NamePattern();

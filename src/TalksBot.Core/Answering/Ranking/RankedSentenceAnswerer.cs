@@ -225,11 +225,14 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
         return (bestStart, bestEnd);
     }
 
-    // Another article's sentence that answers the same question differently (another name, another date) with evidence
-    // comparable to the best: two meetings, two delegations, two dates.
+    // Another article's sentence that answers the same question differently (another name, another date) beside the
+    // question's words, with evidence comparable to the best: two meetings, two delegations, two dates. A question that
+    // names its own place or date ("... at the talks on February 25?") has chosen one event.
     private static RankedSentence? SecondEvent(QuestionContext question, List<RankedSentence> ranked)
     {
-        if (question.Answers == AnswerType.None)
+        if (question.Answers == AnswerType.None
+            || AnswerTypeDetector.Find(AnswerType.Date, question.Text).Count > 0
+            || AnswerTypeDetector.Find(AnswerType.Place, question.Text).Count > 0)
             return null;
         var best = ranked[0];
         var bestValues = Values(question, best.Text);
@@ -238,7 +241,7 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
         return ranked.Skip(1)
             .TakeWhile(r => r.Probability >= ComparableEvidence * best.Probability)
             .FirstOrDefault(r => r.ArticleId != best.ArticleId
-                && (question.Answers != AnswerType.Name || r.Features[SentenceFeatures.AnswerTypeNearMatch] >= NamedBeside)
+                && r.Features[SentenceFeatures.AnswerTypeNearMatch] >= NamedBeside
                 && Values(question, r.Text) is { Count: > 0 } values
                 && !values.Overlaps(bestValues));
     }
@@ -249,25 +252,37 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
             .Where(v => !Text.WordTokenizer.Terms(v).Where(QuestionReader.IsContentWord).All(question.Terms.Contains))
             .ToHashSet(StringComparer.Ordinal);
 
-    private static Answer TwoEvents(RankedSentence first, RankedSentence second) =>
-        AnswerFactory.Answer(
-            $"The articles describe more than one. {Setting(first)}: {first.Text} [1] {Setting(second)}: {second.Text} [2]",
+    // Each told with the words that set it apart: its place and date when both sentences have them and they differ,
+    // else the article it comes from (two reports that disagree).
+    private static Answer TwoEvents(RankedSentence first, RankedSentence second)
+    {
+        var (firstLabel, secondLabel) = Setting(first) is { } a && Setting(second) is { } b && !a.Equals(b, StringComparison.OrdinalIgnoreCase)
+            ? (a, b)
+            : (Source(first), Source(second));
+        return AnswerFactory.Answer(
+            $"The articles describe more than one. {firstLabel}: {first.Text} [1] {secondLabel}: {second.Text} [2]",
             [AnswerFactory.Cite(1, first.Source, first.Segment.Start, first.Segment.End), AnswerFactory.Cite(2, second.Source, second.Segment.Start, second.Segment.End)]);
+    }
 
-    // The words that tell two events apart: where and when the passage sets them, else the article they come from.
-    private static string Setting(RankedSentence sentence)
+    // Where and when the sentence, else its passage, sets what it tells; null when neither says.
+    private static string? Setting(RankedSentence sentence)
     {
         var passage = sentence.Source.Passage.Text;
         var place = AnswerTypeDetector.Values(AnswerType.Place, sentence.Text).Concat(AnswerTypeDetector.Values(AnswerType.Place, passage)).FirstOrDefault();
         var date = AnswerTypeDetector.Values(AnswerType.Date, sentence.Text).Concat(AnswerTypeDetector.Values(AnswerType.Date, passage)).FirstOrDefault();
-        var published = sentence.Source.Article.Published?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
         return (place, date) switch
         {
             ({ } p, { } d) => $"In {p}, {d}",
             ({ } p, null) => $"In {p}",
             (null, { } d) => $"On {d}",
-            _ => published is null ? $"In “{sentence.Source.Article.Title}”" : $"In “{sentence.Source.Article.Title}” ({published})",
+            _ => null,
         };
+    }
+
+    private static string Source(RankedSentence sentence)
+    {
+        var published = sentence.Source.Article.Published?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+        return published is null ? $"In “{sentence.Source.Article.Title}”" : $"In “{sentence.Source.Article.Title}” ({published})";
     }
 
     [LoggerMessage(4111, LogLevel.Debug, "Ranked {Count} candidate sentences for a question asking for {AnswerType}; confidence {Confidence:F3}")]

@@ -46,6 +46,39 @@ public sealed class AnswerTypeDetectorTests
         Assert.Equal(["Riyadh"], AnswerTypeDetector.Values(AnswerType.Place, "The delegates met in Riyadh for the talks."));
     }
 
+    [Theory]
+    [InlineData("Leaders from Eastern Europe may feel vulnerable about their defence.")]
+    [InlineData("The envoys said they may meet again soon.")]
+    [InlineData("Theresa May spoke to reporters.")]
+    public void TheVerbMayAndTheNameMayAreNoDates(string sentence)
+    {
+        Assert.Empty(AnswerTypeDetector.Find(AnswerType.Date, sentence));
+    }
+
+    [Theory]
+    [InlineData("The treaty was signed on May 8, 1945.", "May 8, 1945")]
+    [InlineData("Elections were held in May 2024.", "May 2024")]
+    public void MayWithADayOrAYearIsADate(string sentence, string date)
+    {
+        Assert.Contains(date, AnswerTypeDetector.Values(AnswerType.Date, sentence));
+    }
+
+    [Theory]
+    [InlineData("Officials in European capitals reacted with alarm.")]
+    [InlineData("The offer came from Russian officials on Monday.")]
+    public void ANationalityBeforeItsNounIsNoPlace(string sentence)
+    {
+        Assert.Empty(AnswerTypeDetector.Values(AnswerType.Place, sentence));
+    }
+
+    [Theory]
+    [InlineData("The ministers met in Milan and agreed a plan.", "Milan")]
+    [InlineData("Storms formed over the sea near the Caribbean in June.", "Caribbean")]
+    public void APlaceSpeltLikeANationalityIsStillAPlace(string sentence, string place)
+    {
+        Assert.Equal([place], AnswerTypeDetector.Values(AnswerType.Place, sentence));
+    }
+
     [Fact]
     public void ANameWithoutAPrecedingPrepositionIsNoPlace()
     {

@@ -80,6 +80,29 @@ public sealed class RankedSentenceAnswererTests
     }
 
     [Fact]
+    public async Task TwoMeetingsAreToldApartByTheirPlaceAndDate()
+    {
+        var first = Passages.Of("a", "In Riyadh on February 18, Marco Rubio led the American delegation.");
+        var second = Passages.Of("b", "In Istanbul on February 27, Sonata Coulter led the American delegation.", rank: 1);
+
+        var answer = await Ask("Who led the American delegation?", first, second);
+
+        Assert.Contains("In Riyadh, February 18:", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("In Istanbul, February 27:", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AQuestionThatNamesItsOwnDateHasChosenOneEvent()
+    {
+        var first = Passages.Of("a", "Marco Rubio led the American delegation at the talks.");
+        var second = Passages.Of("b", "Steve Witkoff led the American delegation at the talks.", rank: 1);
+
+        var answer = await Ask("Who led the American delegation on February 25?", first, second);
+
+        Assert.DoesNotContain("more than one", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ATablePositionQuestionAnswersWithTheCellForThatSideAndTopic()
     {
         const string table = "The agenda was summarised as follows:\n\nAgenda Points\nU.S. Position\nRussia’s Position\n\n"
