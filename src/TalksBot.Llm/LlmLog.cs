@@ -11,13 +11,13 @@ internal static partial class LlmLog
     [LoggerMessage(6002, LogLevel.Debug, "The language model replied: {Reply}")]
     public static partial void LogReply(this ILogger logger, string reply);
 
-    [LoggerMessage(6003, LogLevel.Information, "The language model answered with {CitationCount} citations; {RemovedCount} citations named no retrieved passage and were removed")]
-    public static partial void LogAnswered(this ILogger logger, int citationCount, int removedCount);
+    [LoggerMessage(6003, LogLevel.Information, "The language model answered with {CitationCount} citations; {RemovedClaims} claims cited no retrieved passage and were removed")]
+    public static partial void LogAnswered(this ILogger logger, int citationCount, int removedClaims);
 
     [LoggerMessage(6004, LogLevel.Information, "The language model said the articles do not answer the question; abstaining")]
     public static partial void LogSentinel(this ILogger logger);
 
-    [LoggerMessage(6005, LogLevel.Warning, "The language model's reply cited no retrieved passage; falling back to the {Fallback} answerer")]
+    [LoggerMessage(6005, LogLevel.Warning, "No claim in the language model's reply cited a retrieved passage; falling back to the {Fallback} answerer")]
     public static partial void LogUncited(this ILogger logger, string fallback);
 
     [LoggerMessage(6006, LogLevel.Warning, "The language model is unavailable ({Failure}: {Reason}); falling back to the {Fallback} answerer")]

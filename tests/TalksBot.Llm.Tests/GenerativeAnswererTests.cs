@@ -94,16 +94,47 @@ public sealed class GenerativeAnswererTests
     }
 
     [Fact]
-    public async Task ACitationOfAPassageThatWasNotRetrievedIsRemoved()
+    public async Task AFabricatedClaimCitingAPassageThatDoesNotExistIsRemoved()
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
-        server.EnqueueChat(FakeOpenAiReply.Text("The officials met in Riyadh [2]. Talks will resume in March [9]."));
+        server.EnqueueChat(FakeOpenAiReply.Text("Marco Rubio led the American delegation [2]. He later met Sergey Lavrov in Geneva [9]."));
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
 
         var answer = await answerer.AnswerAsync(LlmHarness.Request(), Token);
 
-        Assert.Equal("The officials met in Riyadh [1]. Talks will resume in March.", answer.Text);
+        Assert.Equal("Marco Rubio led the American delegation [1].", answer.Text);
         Assert.Equal(SampleArticles.Meeting.Id, Assert.Single(answer.Citations).ArticleId);
+    }
+
+    [Fact]
+    public async Task StreamedAFabricatedClaimIsNeverShownAndLeavesTheFinalAnswer()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Token);
+        server.EnqueueChat(FakeOpenAiReply.Text("Marco Rubio led the American delegation [2]. He later met Sergey Lavrov in Geneva [9]. Ukraine was not invited [1]."));
+        var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
+
+        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+
+        Assert.True(Assert.Single(server.ChatRequests).IsStreaming);
+        Assert.DoesNotContain(updates, u => u.Delta.Contains("Geneva", StringComparison.Ordinal));
+        Assert.Equal("Marco Rubio led the American delegation [1].", string.Concat(updates.Select(u => u.Delta)));
+        var final = updates[^1].Final!;
+        Assert.Equal("Marco Rubio led the American delegation [1]. Ukraine was not invited [2].", final.Text);
+        Assert.Equal(2, final.Citations.Count);
+    }
+
+    [Fact]
+    public async Task StreamedAReplyWhoseOnlyClaimIsFabricatedEndsWithTheFallbackSayingSo()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Token);
+        server.EnqueueChat(FakeOpenAiReply.Text("He later met Sergey Lavrov in Geneva [9]."));
+        var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
+
+        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+
+        var final = Assert.Single(updates).Final!;
+        Assert.Equal(FakeAnswerer.FallbackText, final.Text);
+        Assert.Equal(GenerativeAnswerer.UncitedNotice, final.Notice);
     }
 
     [Fact]
@@ -208,22 +239,21 @@ public sealed class GenerativeAnswererTests
     }
 
     [Fact]
-    public async Task StreamingYieldsTheTextInPiecesAndEndsWithTheVerifiedAnswer()
+    public async Task StreamingShowsEachCheckedClaimOnceTheNextBeginsAndEndsWithTheVerifiedAnswer()
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
-        server.EnqueueChat(FakeOpenAiReply.InChunks("The officials ", "met in Riyadh ", "[2]", "."));
+        server.EnqueueChat(FakeOpenAiReply.InChunks("The officials ", "met in Riyadh ", "[2]", ". Ukraine was ", "not invited ", "[1]."));
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
 
         var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
 
         Assert.True(Assert.Single(server.ChatRequests).IsStreaming);
-        Assert.True(updates.Count(u => u.Delta.Length > 0) >= 3);
-        Assert.Equal("The officials met in Riyadh [2].", string.Concat(updates.Select(u => u.Delta)));
+        Assert.Equal("The officials met in Riyadh [1].", Assert.Single(updates, u => u.Delta.Length > 0).Delta);
         Assert.All(updates[..^1], u => Assert.Null(u.Final));
         var final = updates[^1].Final;
         Assert.NotNull(final);
-        Assert.Equal("The officials met in Riyadh [1].", final.Text);
-        Assert.Equal("Russian and U.S. officials met in Riyadh on February 18.", Assert.Single(final.Citations).Quote);
+        Assert.Equal("The officials met in Riyadh [1]. Ukraine was not invited [2].", final.Text);
+        Assert.Equal("Russian and U.S. officials met in Riyadh on February 18.", final.Citations[0].Quote);
     }
 
     [Fact]
@@ -271,14 +301,14 @@ public sealed class GenerativeAnswererTests
     public async Task AStreamThatHangsMidReplyEndsWithTheFallbackAnswerAndANotice()
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
-        server.EnqueueChat(FakeOpenAiReply.InChunks("The officials ", "met in Riyadh ", "[2].").StalledAfter(1));
+        server.EnqueueChat(FakeOpenAiReply.InChunks("The officials met in Riyadh [2]. ", "Ukraine was ", "not invited [1].").StalledAfter(2));
         var options = LlmHarness.Options(server);
         options.RequestTimeout = TimeSpan.FromSeconds(2);
         var answerer = LlmHarness.Answerer(options, FakeAnswerer.Answering());
 
         var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
 
-        Assert.Equal("The officials ", string.Concat(updates.Select(u => u.Delta)));
+        Assert.Equal("The officials met in Riyadh [1].", string.Concat(updates.Select(u => u.Delta)));
         var final = updates[^1].Final!;
         Assert.Equal(FakeAnswerer.FallbackText, final.Text);
         Assert.Equal(GenerativeAnswerer.UnavailableNotice("the endpoint did not reply within 2 s"), final.Notice);

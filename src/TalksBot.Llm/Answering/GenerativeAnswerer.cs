@@ -7,8 +7,8 @@ using TalksBot.Core.Answering;
 namespace TalksBot.Llm.Answering;
 
 /// <summary>
-/// Answers with a language model over the retrieved passages, then verifies the reply: only citations of retrieved
-/// passages survive, each tied to the sentence it rests on. An uncited reply or an unreachable model falls back to
+/// Answers with a language model over the retrieved passages, then verifies the reply: only claims citing a retrieved
+/// passage survive, each citation tied to the sentence it rests on. A reply with no such claim or an unreachable model falls back to
 /// <paramref name="fallback"/> (the extractive answerer) with a notice; an LLM failure never reaches the user as an error.
 /// </summary>
 public sealed class GenerativeAnswerer(IChatClient chat, IAnswerer fallback, LlmOptions options, ILogger<GenerativeAnswerer> logger)
@@ -19,7 +19,7 @@ public sealed class GenerativeAnswerer(IChatClient chat, IAnswerer fallback, Llm
     public const string AbstentionText = "The articles don't say.";
 
     public const string UncitedNotice =
-        "The language model's answer could not be tied to the articles; this answer was extracted directly from them.";
+        "The language model's answer could not be checked against the articles, so this answer was taken directly from them.";
 
     public string Name => AnswererName;
 
@@ -61,7 +61,7 @@ public sealed class GenerativeAnswerer(IChatClient chat, IAnswerer fallback, Llm
         }
 
         var reply = new StringBuilder();
-        var shown = 0;
+        var shown = string.Empty;
         LlmException? failure = null;
         var updates = chat.GetStreamingResponseAsync(Prompt(request), Settings(), cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
@@ -82,17 +82,14 @@ public sealed class GenerativeAnswerer(IChatClient chat, IAnswerer fallback, Llm
                 }
 
                 reply.Append(updates.Current.Text);
-                // Hold text back while it could still be the sentinel, so a reader never sees "NOT_IN_ARTICLES" typed out.
-                if (MightBeSentinel(reply))
+                // Only claims already checked are shown, so an uncited or fabricated claim is never typed out, even
+                // provisionally; the last claim waits for the next one (or the end) since it may be cut short.
+                var checkedSoFar = ReplyVerifier.VerifyCompleteClaims(reply.ToString(), request.Passages);
+                var verified = checkedSoFar.IsSentinel ? string.Empty : checkedSoFar.Text;
+                if (verified.Length > shown.Length && verified.StartsWith(shown, StringComparison.Ordinal))
                 {
-                    continue;
-                }
-
-                if (reply.Length > shown)
-                {
-                    var delta = reply.ToString(shown, reply.Length - shown);
-                    shown = reply.Length;
-                    yield return new AnswerStreamUpdate(delta);
+                    yield return new AnswerStreamUpdate(verified[shown.Length..]);
+                    shown = verified;
                 }
             }
         }
@@ -132,7 +129,7 @@ public sealed class GenerativeAnswerer(IChatClient chat, IAnswerer fallback, Llm
             return answer.Abstained ? answer : answer with { Notice = UncitedNotice };
         }
 
-        logger.LogAnswered(verified.Citations.Count, verified.RemovedCount);
+        logger.LogAnswered(verified.Citations.Count, verified.RemovedClaims);
         return new Answer(verified.Text, Abstained: false, verified.Citations, AnswererName);
     }
 
@@ -141,13 +138,5 @@ public sealed class GenerativeAnswerer(IChatClient chat, IAnswerer fallback, Llm
         logger.LogUnavailable(exception.Failure, exception.Reason, fallback.Name);
         var answer = await fallback.AnswerAsync(request, cancellationToken);
         return answer with { Notice = UnavailableNotice(exception.Reason) };
-    }
-
-    private static bool MightBeSentinel(StringBuilder reply)
-    {
-        var text = reply.ToString().TrimStart();
-        return text.Length < PromptBuilder.Sentinel.Length
-            ? PromptBuilder.Sentinel.StartsWith(text, StringComparison.OrdinalIgnoreCase)
-            : text.StartsWith(PromptBuilder.Sentinel, StringComparison.OrdinalIgnoreCase);
     }
 }
