@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Answering;
 using TalksBot.Llm.Answering;
+using OpenAI;
 using TalksBot.Llm.OpenAi;
 
 namespace TalksBot.Llm;
@@ -16,9 +17,10 @@ public static class LlmHostingExtensions
     /// <summary>
     /// Registers <see cref="LlmOptions"/> (section "Llm", validated at start-up) and, only when configured:
     /// <list type="bullet">
-    /// <item>Llm:ChatModel: <see cref="IChatClient"/> (<see cref="OpenAiChatClient"/>) and <see cref="GenerativeAnswerer"/>
+    /// <item>Llm:ChatModel: <see cref="IChatClient"/> (Microsoft.Extensions.AI.OpenAI with our middleware) and <see cref="GenerativeAnswerer"/>
     /// (also as <see cref="IStreamingAnswerer"/>), falling back to the <see cref="IAnswerer"/> keyed <see cref="LlmServiceKeys.FallbackAnswerer"/>.</item>
-    /// <item>Llm:EmbeddingModel: <see cref="OpenAiEmbeddingGenerator"/>, the embedder when <c>Embeddings:Provider</c> is <c>OpenAi</c>.</item>
+    /// <item>Llm:EmbeddingModel: the endpoint's <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> keyed <see cref="LlmServiceKeys.EndpointEmbeddings"/>,
+    /// the embedder when <c>Embeddings:Provider</c> is <c>OpenAi</c>.</item>
     /// </list>
     /// It does not register an unkeyed <see cref="IAnswerer"/> or embedder: the executable chooses (see the report / README).
     /// </summary>
@@ -35,11 +37,16 @@ public static class LlmHostingExtensions
         // (GetService<GenerativeAnswerer>() is null) instead of re-reading settings.
         var configured = new LlmOptions();
         section.Bind(configured);
+        if (configured.IsChatConfigured || configured.IsEmbeddingConfigured)
+        {
+            // One client, so chat and embeddings share one HTTP pipeline to the endpoint.
+            builder.Services.AddSingleton(sp => OpenAiClientFactory.Client(sp.GetRequiredService<LlmOptions>()));
+        }
+
         if (configured.IsChatConfigured)
         {
-            builder.Services.AddSingleton(sp => new OpenAiChatClient(
-                sp.GetRequiredService<LlmOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OpenAiChatClient>>()));
-            builder.Services.AddSingleton<IChatClient>(sp => sp.GetRequiredService<OpenAiChatClient>());
+            builder.Services.AddSingleton(sp => OpenAiClientFactory.Chat(
+                sp.GetRequiredService<OpenAIClient>(), sp.GetRequiredService<LlmOptions>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
             builder.Services.AddSingleton(sp =>
             {
                 var options = sp.GetRequiredService<LlmOptions>();
@@ -54,8 +61,8 @@ public static class LlmHostingExtensions
 
         if (configured.IsEmbeddingConfigured)
         {
-            builder.Services.AddSingleton(sp => new OpenAiEmbeddingGenerator(
-                sp.GetRequiredService<LlmOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OpenAiEmbeddingGenerator>>()));
+            builder.Services.AddKeyedSingleton(LlmServiceKeys.EndpointEmbeddings, (sp, _) => OpenAiClientFactory.Embeddings(
+                sp.GetRequiredService<OpenAIClient>(), sp.GetRequiredService<LlmOptions>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
         }
 
         return builder;

@@ -26,9 +26,6 @@ internal static partial class LlmLog
     [LoggerMessage(6007, LogLevel.Warning, "Retrying the language model call (attempt {Attempt}) in {DelayMs:0} ms: {Reason}")]
     public static partial void LogRetrying(this ILogger logger, int attempt, double delayMs, string reason);
 
-    [LoggerMessage(6008, LogLevel.Information, "Embedding model {Model} produces {Dimensions}-dimensional vectors")]
-    public static partial void LogEmbeddingDimensions(this ILogger logger, string model, int dimensions);
-
     [LoggerMessage(6009, LogLevel.Information, "Answers come from {Model} at {Endpoint}; the {Fallback} answerer covers its failures")]
     public static partial void LogChatConfigured(this ILogger logger, string model, string endpoint, string fallback);
 }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Embeddings;
 using TalksBot.Llm;
-using TalksBot.Llm.OpenAi;
 
 namespace TalksBot.Embeddings.Tests;
 
@@ -71,7 +70,9 @@ public sealed class EmbeddingsOptionsTests
     {
         using var host = Build("Embeddings:Provider=OpenAi", "Llm:Endpoint=http://127.0.0.1:9/v1", "Llm:EmbeddingModel=embed");
 
-        Assert.IsType<OpenAiEmbeddingGenerator>(host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+        var metadata = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GetService<EmbeddingGeneratorMetadata>();
+        Assert.Equal("embed", metadata?.DefaultModelId);
+        Assert.Equal(new Uri("http://127.0.0.1:9/v1"), metadata?.ProviderUri);
     }
 
     [Fact]

@@ -33,6 +33,20 @@ public sealed class GenerativeAnswererTests
     }
 
     [Fact]
+    public async Task TheConfiguredTemperatureIsSent()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Token);
+        server.EnqueueChat(FakeOpenAiReply.Text("In Riyadh [2]."));
+        var options = LlmHarness.Options(server);
+        options.Temperature = 0.25f;
+        var answerer = LlmHarness.Answerer(options, FakeAnswerer.Answering());
+
+        await answerer.AnswerAsync(LlmHarness.Request(), Token);
+
+        Assert.Equal(0.25f, Assert.Single(server.ChatRequests).Body!["temperature"]!.GetValue<float>());
+    }
+
+    [Fact]
     public async Task EarlierTurnsAreSentAsUserAndAssistantMessagesWithoutTheirOldCitationNumbers()
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
@@ -208,15 +222,14 @@ public sealed class GenerativeAnswererTests
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
         server.EnqueueChat(FakeOpenAiReply.Error(429, "Rate limit reached", TimeSpan.FromSeconds(1)), FakeOpenAiReply.Text("In Riyadh [2]."));
-        var options = LlmHarness.Options(server);
-        var clientLogger = new RecordingLogger<OpenAi.OpenAiChatClient>();
-        var answerer = new GenerativeAnswerer(new OpenAi.OpenAiChatClient(options, logger: clientLogger), FakeAnswerer.Answering(), options, new RecordingLogger<GenerativeAnswerer>());
+        var loggers = new RecordingLoggerFactory();
+        var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering(), loggers: loggers);
 
         var answer = await answerer.AnswerAsync(LlmHarness.Request(), Token);
 
         Assert.Equal(2, server.ChatRequests.Count);
         Assert.Equal("generative", answer.Answerer);
-        var retry = Assert.Single(clientLogger.Entries, e => e.EventId == 6007);
+        var retry = Assert.Single(loggers.Entries, e => e.EventId == 6007);
         Assert.Equal(1000d, retry.Values["DelayMs"]);
     }
 

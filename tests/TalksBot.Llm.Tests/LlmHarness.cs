@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using TalksBot.Core.Answering;
 using TalksBot.Llm.Answering;
 using TalksBot.Llm.OpenAi;
@@ -21,8 +23,15 @@ internal static class LlmHarness
         RetryBaseDelay = TimeSpan.FromMilliseconds(10),
     };
 
-    public static GenerativeAnswerer Answerer(LlmOptions options, IAnswerer fallback, RecordingLogger<GenerativeAnswerer>? logger = null) =>
-        new(new OpenAiChatClient(options), fallback, options, logger ?? new RecordingLogger<GenerativeAnswerer>());
+    /// <summary>The chat pipeline AddLlm registers: M.E.AI's OpenAI adapter with our middleware.</summary>
+    public static IChatClient Chat(LlmOptions options, ILoggerFactory? loggers = null) =>
+        OpenAiClientFactory.Chat(OpenAiClientFactory.Client(options), options, loggers ?? new RecordingLoggerFactory(), TimeProvider.System);
+
+    public static IEmbeddingGenerator<string, Embedding<float>> Embeddings(LlmOptions options) =>
+        OpenAiClientFactory.Embeddings(OpenAiClientFactory.Client(options), options, new RecordingLoggerFactory(), TimeProvider.System);
+
+    public static GenerativeAnswerer Answerer(LlmOptions options, IAnswerer fallback, RecordingLogger<GenerativeAnswerer>? logger = null, ILoggerFactory? loggers = null) =>
+        new(Chat(options, loggers), fallback, options, logger ?? new RecordingLogger<GenerativeAnswerer>());
 
     public static AnswerRequest Request(string question = "Where were the talks held?", IReadOnlyList<ConversationTurn>? history = null) =>
         new(question, SampleArticles.Passages(), history ?? []);

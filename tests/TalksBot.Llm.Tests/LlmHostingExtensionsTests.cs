@@ -27,11 +27,11 @@ public sealed class LlmHostingExtensionsTests
 
         Assert.Null(host.Services.GetService<GenerativeAnswerer>());
         Assert.Null(host.Services.GetService<IChatClient>());
-        Assert.Null(host.Services.GetService<OpenAiEmbeddingGenerator>());
+        Assert.Null(host.Services.GetKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(LlmServiceKeys.EndpointEmbeddings));
     }
 
     [Fact]
-    public void AnEndpointAndBothModelsRegisterTheAnswererOverTheChatClientAndTheEmbedder()
+    public void AnEndpointAndBothModelsRegisterTheAnswererAndTheLibrarysClientsWithOurMiddleware()
     {
         using var host = Build(new()
         {
@@ -41,8 +41,14 @@ public sealed class LlmHostingExtensionsTests
         });
 
         Assert.Same(host.Services.GetRequiredService<GenerativeAnswerer>(), host.Services.GetRequiredService<IStreamingAnswerer>());
-        Assert.IsType<OpenAiChatClient>(host.Services.GetRequiredService<IChatClient>());
-        Assert.Equal("nomic-embed-text", host.Services.GetRequiredService<OpenAiEmbeddingGenerator>().Model);
+        var chat = host.Services.GetRequiredService<IChatClient>();
+        Assert.NotNull(chat.GetService<ResilientChatClient>());
+        Assert.NotNull(chat.GetService<LoggingChatClient>());
+        Assert.NotNull(chat.GetService<OpenTelemetryChatClient>());
+        Assert.Equal("llama3.2", chat.GetService<ChatClientMetadata>()!.DefaultModelId);
+        var embedder = host.Services.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(LlmServiceKeys.EndpointEmbeddings);
+        Assert.NotNull(embedder.GetService<ResilientEmbeddingGenerator>());
+        Assert.Equal("nomic-embed-text", embedder.GetService<EmbeddingGeneratorMetadata>()!.DefaultModelId);
     }
 
     [Fact]
