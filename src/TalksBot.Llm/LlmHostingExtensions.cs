@@ -6,7 +6,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Answering;
+using TalksBot.Core.Retrieval;
 using TalksBot.Llm.Answering;
+using Microsoft.SemanticKernel;
 using OpenAI;
 using TalksBot.Llm.OpenAi;
 
@@ -22,6 +24,8 @@ public static class LlmHostingExtensions
     /// <item>Llm:EmbeddingModel: the endpoint's <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> keyed <see cref="LlmServiceKeys.EndpointEmbeddings"/>,
     /// the embedder when <c>Embeddings:Provider</c> is <c>OpenAi</c>.</item>
     /// </list>
+    /// The generative answerer runs on a Semantic Kernel (<see cref="AnswerKernel"/>) with the Llm:PromptPath template, checked at
+    /// start-up, and searches again through the <see cref="IPassageSearch"/> the index registers.
     /// It does not register an unkeyed <see cref="IAnswerer"/> or embedder: the executable chooses (see the report / README).
     /// </summary>
     public static IHostApplicationBuilder AddLlm(this IHostApplicationBuilder builder)
@@ -30,6 +34,7 @@ public static class LlmHostingExtensions
         var section = builder.Configuration.GetSection(LlmOptions.Section);
         builder.Services.AddOptionsWithValidateOnStart<LlmOptions>().BindConfiguration(LlmOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<LlmOptions>, AnswerPromptValidator>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<LlmOptions>>().Value);
         builder.Services.TryAddSingleton(TimeProvider.System);
 
@@ -47,6 +52,9 @@ public static class LlmHostingExtensions
         {
             builder.Services.AddSingleton(sp => OpenAiClientFactory.Chat(
                 sp.GetRequiredService<OpenAIClient>(), sp.GetRequiredService<LlmOptions>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
+            builder.Services.AddSingleton(sp => AnswerPrompt.Load(sp.GetRequiredService<LlmOptions>().PromptPath));
+            builder.Services.AddSingleton(sp => AnswerKernel.Create(
+                sp.GetRequiredService<IChatClient>(), sp.GetRequiredService<LlmOptions>(), sp.GetRequiredService<ILoggerFactory>()));
             builder.Services.AddSingleton(sp =>
             {
                 var options = sp.GetRequiredService<LlmOptions>();
@@ -54,7 +62,9 @@ public static class LlmHostingExtensions
                 var logger = sp.GetRequiredService<ILogger<GenerativeAnswerer>>();
                 // Only the host: a URL's path or query is where a proxy-style key could hide.
                 logger.LogChatConfigured(options.ChatModel!, options.Endpoint!.Authority, fallback.Name);
-                return new GenerativeAnswerer(sp.GetRequiredService<IChatClient>(), fallback, options, logger);
+                return new GenerativeAnswerer(
+                    sp.GetRequiredService<Kernel>(), sp.GetRequiredService<AnswerPrompt>(), sp.GetRequiredService<IPassageSearch>(),
+                    fallback, options, sp.GetRequiredService<TimeProvider>(), logger);
             });
             builder.Services.AddSingleton<IStreamingAnswerer>(sp => sp.GetRequiredService<GenerativeAnswerer>());
         }

@@ -28,4 +28,13 @@ internal static partial class LlmLog
 
     [LoggerMessage(6009, LogLevel.Information, "Answers come from {Model} at {Endpoint}; the {Fallback} answerer covers its failures")]
     public static partial void LogChatConfigured(this ILogger logger, string model, string endpoint, string fallback);
+
+    [LoggerMessage(6010, LogLevel.Debug, "The language model called {Function}({Arguments})")]
+    public static partial void LogFunctionCalled(this ILogger logger, string function, string arguments);
+
+    [LoggerMessage(6011, LogLevel.Debug, "{Function} returned {Length} characters to the language model")]
+    public static partial void LogFunctionReturned(this ILogger logger, string function, int length);
+
+    [LoggerMessage(6012, LogLevel.Information, "The language model searched the articles {Searches} times; {Citable} passages were citable")]
+    public static partial void LogSearched(this ILogger logger, int searches, int citable);
 }

@@ -29,7 +29,10 @@ public sealed class EmbeddingsOptionsTests
     [Fact]
     public async Task OpenAiWithoutAnEmbeddingModelStopsStartUpNamingTheKey()
     {
-        using var host = Build("Embeddings:Provider=OpenAi", "Llm:Endpoint=http://127.0.0.1:9/v1", "Llm:ChatModel=chat");
+        // A chat model brings the answer prompt's start-up check; a valid template keeps this test about the embedder.
+        var prompt = Path.Combine(Directory.CreateTempSubdirectory("talksbot-prompt-").FullName, "answer.prompt");
+        await File.WriteAllTextAsync(prompt, "Answer from {{$passages}}", Token);
+        using var host = Build("Embeddings:Provider=OpenAi", "Llm:Endpoint=http://127.0.0.1:9/v1", "Llm:ChatModel=chat", $"Llm:PromptPath={prompt}");
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Token));
 

@@ -242,7 +242,7 @@ public sealed class GenerativeAnswererTests
             endpoint = stopped.Endpoint;
         }
 
-        var options = new LlmOptions { Endpoint = endpoint, ChatModel = "test-chat-model", MaxRetries = 0 };
+        var options = new LlmOptions { Endpoint = endpoint, ChatModel = "test-chat-model", MaxRetries = 0, PromptPath = LlmHarness.PromptPath };
         var answerer = LlmHarness.Answerer(options, FakeAnswerer.Answering());
 
         var answer = await answerer.AnswerAsync(LlmHarness.Request(), Token);

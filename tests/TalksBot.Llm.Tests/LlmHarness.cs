@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using TalksBot.Core.Answering;
 using TalksBot.Llm.Answering;
 using TalksBot.Llm.OpenAi;
+using TalksBot.Core.Retrieval;
 using TalksBot.Testing.FakeOpenAi;
+using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Llm.Tests;
 
@@ -21,7 +23,11 @@ internal static class LlmHarness
         RequestTimeout = TimeSpan.FromSeconds(10),
         MaxRetries = 2,
         RetryBaseDelay = TimeSpan.FromMilliseconds(10),
+        PromptPath = PromptPath,
     };
+
+    /// <summary>The repository's answer prompt, the file the product ships.</summary>
+    public static string PromptPath { get; } = Path.Combine(QdrantInstallation.RepositoryRoot, "data", "prompts", "answer.prompt");
 
     /// <summary>The chat pipeline AddLlm registers: M.E.AI's OpenAI adapter with our middleware.</summary>
     public static IChatClient Chat(LlmOptions options, ILoggerFactory? loggers = null) =>
@@ -30,8 +36,15 @@ internal static class LlmHarness
     public static IEmbeddingGenerator<string, Embedding<float>> Embeddings(LlmOptions options) =>
         OpenAiClientFactory.Embeddings(OpenAiClientFactory.Client(options), options, new RecordingLoggerFactory(), TimeProvider.System);
 
-    public static GenerativeAnswerer Answerer(LlmOptions options, IAnswerer fallback, RecordingLogger<GenerativeAnswerer>? logger = null, ILoggerFactory? loggers = null) =>
-        new(Chat(options, loggers), fallback, options, logger ?? new RecordingLogger<GenerativeAnswerer>());
+    /// <summary>The answerer AddLlm registers: a kernel over the chat pipeline, the repository's prompt, <paramref name="search"/> as articles.search.</summary>
+    public static GenerativeAnswerer Answerer(
+        LlmOptions options, IAnswerer fallback, RecordingLogger<GenerativeAnswerer>? logger = null, ILoggerFactory? loggers = null, IPassageSearch? search = null)
+    {
+        loggers ??= new RecordingLoggerFactory();
+        return new GenerativeAnswerer(
+            AnswerKernel.Create(Chat(options, loggers), options, loggers), AnswerPrompt.Load(options.PromptPath), search ?? new FakePassageSearch([]),
+            fallback, options, TimeProvider.System, logger ?? new RecordingLogger<GenerativeAnswerer>());
+    }
 
     public static AnswerRequest Request(string question = "Where were the talks held?", IReadOnlyList<ConversationTurn>? history = null) =>
         new(question, SampleArticles.Passages(), history ?? []);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Answering;
+using TalksBot.Core.Retrieval;
 using TalksBot.Llm.Answering;
 using TalksBot.Llm.OpenAi;
 
@@ -14,8 +15,10 @@ public sealed class LlmHostingExtensionsTests
     private static IHost Build(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Llm:PromptPath"] = LlmHarness.PromptPath });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddKeyedSingleton<IAnswerer>(LlmServiceKeys.FallbackAnswerer, FakeAnswerer.Answering());
+        builder.Services.AddSingleton<IPassageSearch>(new FakePassageSearch([]));
         builder.AddLlm();
         return builder.Build();
     }
@@ -59,5 +62,40 @@ public sealed class LlmHostingExtensionsTests
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("Llm:Endpoint", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerPromptThatCannotBeParsedStopsStartUpNamingTheFile()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("talksbot-prompt-").FullName, "answer.prompt");
+        await File.WriteAllTextAsync(path, "Answer from these: {{$pasages}}", TestContext.Current.CancellationToken);
+        using var host = Build(new()
+        {
+            ["Llm:Endpoint"] = "http://127.0.0.1:9/v1",
+            ["Llm:ChatModel"] = "llama3.2",
+            ["Llm:PromptPath"] = path,
+        });
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Llm:PromptPath", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(path, exception.Message, StringComparison.Ordinal);
+        Assert.Contains("{{$pasages}}", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMissingAnswerPromptStopsStartUpNamingTheFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"no-such-{Guid.NewGuid():N}.prompt");
+        using var host = Build(new()
+        {
+            ["Llm:Endpoint"] = "http://127.0.0.1:9/v1",
+            ["Llm:ChatModel"] = "llama3.2",
+            ["Llm:PromptPath"] = path,
+        });
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(path, exception.Message, StringComparison.Ordinal);
     }
 }
