@@ -5,11 +5,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using OpenAI;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Retrieval;
 using TalksBot.Llm.Answering;
-using Microsoft.SemanticKernel;
-using OpenAI;
 using TalksBot.Llm.OpenAi;
 
 namespace TalksBot.Llm;

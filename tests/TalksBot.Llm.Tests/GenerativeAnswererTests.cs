@@ -127,7 +127,7 @@ public sealed class GenerativeAnswererTests
         server.EnqueueChat(FakeOpenAiReply.Text("Marco Rubio led the American delegation [2]. He later met Sergey Lavrov in Geneva [9]. Ukraine was not invited [1]."));
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
 
-        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+        var updates = await LlmHarness.CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
 
         Assert.True(Assert.Single(server.ChatRequests).IsStreaming);
         Assert.DoesNotContain(updates, u => u.Delta.Contains("Geneva", StringComparison.Ordinal));
@@ -144,7 +144,7 @@ public sealed class GenerativeAnswererTests
         server.EnqueueChat(FakeOpenAiReply.Text("He later met Sergey Lavrov in Geneva [9]."));
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
 
-        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+        var updates = await LlmHarness.CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
 
         var final = Assert.Single(updates).Final!;
         Assert.Equal(FakeAnswerer.FallbackText, final.Text);
@@ -234,6 +234,25 @@ public sealed class GenerativeAnswererTests
     }
 
     [Fact]
+    public async Task StillRateLimitedAfterWaitingEachRetryAfterTheFallbackAnswersSayingSo()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Token);
+        var limited = FakeOpenAiReply.Error(429, "Rate limit reached", TimeSpan.FromSeconds(1));
+        server.EnqueueChat(limited, limited);
+        var options = LlmHarness.Options(server);
+        options.MaxRetries = 1;
+        var answerer = LlmHarness.Answerer(options, FakeAnswerer.Answering());
+        var started = TimeProvider.System.GetTimestamp();
+
+        var answer = await answerer.AnswerAsync(LlmHarness.Request(), Token);
+
+        Assert.Equal(2, server.ChatRequests.Count);
+        Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromSeconds(1), "the retry did not wait for the Retry-After");
+        Assert.Equal(FakeAnswerer.FallbackText, answer.Text);
+        Assert.Contains("the endpoint is rate limiting requests", answer.Notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnUnreachableEndpointFallsBackSayingTheEndpointIsDown()
     {
         Uri endpoint;
@@ -258,7 +277,7 @@ public sealed class GenerativeAnswererTests
         server.EnqueueChat(FakeOpenAiReply.InChunks("The officials ", "met in Riyadh ", "[2]", ". Ukraine was ", "not invited ", "[1]."));
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
 
-        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+        var updates = await LlmHarness.CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
 
         Assert.True(Assert.Single(server.ChatRequests).IsStreaming);
         Assert.Equal("The officials met in Riyadh [1].", Assert.Single(updates, u => u.Delta.Length > 0).Delta);
@@ -276,7 +295,7 @@ public sealed class GenerativeAnswererTests
         server.EnqueueChat(FakeOpenAiReply.Error(503, "overloaded"), FakeOpenAiReply.Text("The officials met in Riyadh [2]."));
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
 
-        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+        var updates = await LlmHarness.CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
 
         Assert.Equal(2, server.ChatRequests.Count);
         Assert.Equal("generative", updates[^1].Final!.Answerer);
@@ -289,7 +308,7 @@ public sealed class GenerativeAnswererTests
         server.EnqueueChat(FakeOpenAiReply.InChunks("NOT_", "IN_", "ARTICLES"));
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
 
-        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+        var updates = await LlmHarness.CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
 
         var only = Assert.Single(updates);
         Assert.Equal(string.Empty, only.Delta);
@@ -303,7 +322,7 @@ public sealed class GenerativeAnswererTests
         server.EnqueueChat(FakeOpenAiReply.Error(403, "forbidden"));
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
 
-        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+        var updates = await LlmHarness.CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
 
         var final = Assert.Single(updates).Final!;
         Assert.Equal(FakeAnswerer.FallbackText, final.Text);
@@ -319,7 +338,7 @@ public sealed class GenerativeAnswererTests
         options.RequestTimeout = TimeSpan.FromSeconds(2);
         var answerer = LlmHarness.Answerer(options, FakeAnswerer.Answering());
 
-        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+        var updates = await LlmHarness.CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
 
         Assert.Equal("The officials met in Riyadh [1].", string.Concat(updates.Select(u => u.Delta)));
         var final = updates[^1].Final!;
@@ -355,16 +374,5 @@ public sealed class GenerativeAnswererTests
         Assert.All(
             logger.Entries.Where(e => e.Message.Contains("Where exactly", StringComparison.Ordinal)),
             e => Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, e.Level));
-    }
-
-    private static async Task<List<AnswerStreamUpdate>> CollectAsync(IAsyncEnumerable<AnswerStreamUpdate> stream)
-    {
-        var updates = new List<AnswerStreamUpdate>();
-        await foreach (var update in stream)
-        {
-            updates.Add(update);
-        }
-
-        return updates;
     }
 }

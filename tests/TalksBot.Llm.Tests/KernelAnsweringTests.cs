@@ -1,4 +1,3 @@
-using TalksBot.Core.Answering;
 using TalksBot.Core.Articles;
 using TalksBot.Core.Passages;
 using TalksBot.Core.Retrieval;
@@ -54,7 +53,7 @@ public sealed class KernelAnsweringTests
             FakeOpenAiReply.Text("They agreed to form negotiating teams [4]."));
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering(), search: new FakePassageSearch([Found]));
 
-        var final = (await CollectAsync(answerer.StreamAsync(LlmHarness.Request("What did they agree?"), Token)))[^1].Final!;
+        var final = (await LlmHarness.CollectAsync(answerer.StreamAsync(LlmHarness.Request("What did they agree?"), Token)))[^1].Final!;
 
         Assert.All(server.ChatRequests, r => Assert.True(r.IsStreaming));
         Assert.Contains(TalksText, Assert.Single(server.ChatRequests[1].ToolResults).Content, StringComparison.Ordinal);
@@ -137,16 +136,5 @@ public sealed class KernelAnsweringTests
         var redacted = filter.Redact("key my-configured-key, sk-proj-abcdefghijklmnop and Bearer abcdefghijklmnopqrstuv stay out");
 
         Assert.Equal("key [redacted], [redacted] and [redacted] stay out", redacted);
-    }
-
-    private static async Task<List<AnswerStreamUpdate>> CollectAsync(IAsyncEnumerable<AnswerStreamUpdate> stream)
-    {
-        var updates = new List<AnswerStreamUpdate>();
-        await foreach (var update in stream)
-        {
-            updates.Add(update);
-        }
-
-        return updates;
     }
 }

@@ -48,4 +48,17 @@ internal static class LlmHarness
 
     public static AnswerRequest Request(string question = "Where were the talks held?", IReadOnlyList<ConversationTurn>? history = null) =>
         new(question, SampleArticles.Passages(), history ?? []);
+
+    /// <summary>Every update of a streamed answer, the final one last.</summary>
+    public static async Task<List<AnswerStreamUpdate>> CollectAsync(IAsyncEnumerable<AnswerStreamUpdate> stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var updates = new List<AnswerStreamUpdate>();
+        await foreach (var update in stream)
+        {
+            updates.Add(update);
+        }
+
+        return updates;
+    }
 }
