@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Embeddings;
 using TalksBot.Llm;
-using TalksBot.Llm.OpenAi;
 
 namespace TalksBot.Embeddings;
 
@@ -41,7 +40,7 @@ public static class EmbeddingsHostingExtensions
             sp.GetRequiredService<IOptions<EmbeddingsOptions>>().Value.ProviderKind switch
             {
                 EmbeddingProvider.Hashing => new HashingEmbeddingGenerator(),
-                EmbeddingProvider.OpenAi => sp.GetRequiredService<OpenAiEmbeddingGenerator>(),
+                EmbeddingProvider.OpenAi => sp.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(LlmServiceKeys.EndpointEmbeddings),
                 _ => sp.GetRequiredService<MiniLmEmbeddingGenerator>(),
             });
 

@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using OpenAI;
 using TalksBot.Core.Answering;
+using TalksBot.Core.Retrieval;
 using TalksBot.Llm.Answering;
 using TalksBot.Llm.OpenAi;
 
@@ -16,10 +19,13 @@ public static class LlmHostingExtensions
     /// <summary>
     /// Registers <see cref="LlmOptions"/> (section "Llm", validated at start-up) and, only when configured:
     /// <list type="bullet">
-    /// <item>Llm:ChatModel: <see cref="IChatClient"/> (<see cref="OpenAiChatClient"/>) and <see cref="GenerativeAnswerer"/>
+    /// <item>Llm:ChatModel: <see cref="IChatClient"/> (Microsoft.Extensions.AI.OpenAI with our middleware) and <see cref="GenerativeAnswerer"/>
     /// (also as <see cref="IStreamingAnswerer"/>), falling back to the <see cref="IAnswerer"/> keyed <see cref="LlmServiceKeys.FallbackAnswerer"/>.</item>
-    /// <item>Llm:EmbeddingModel: <see cref="OpenAiEmbeddingGenerator"/>, the embedder when <c>Embeddings:Provider</c> is <c>OpenAi</c>.</item>
+    /// <item>Llm:EmbeddingModel: the endpoint's <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> keyed <see cref="LlmServiceKeys.EndpointEmbeddings"/>,
+    /// the embedder when <c>Embeddings:Provider</c> is <c>OpenAi</c>.</item>
     /// </list>
+    /// The generative answerer runs on a Semantic Kernel (<see cref="AnswerKernel"/>) with the Llm:PromptPath template, checked at
+    /// start-up, and searches again through the <see cref="IPassageSearch"/> the index registers.
     /// It does not register an unkeyed <see cref="IAnswerer"/> or embedder: the executable chooses (see the report / README).
     /// </summary>
     public static IHostApplicationBuilder AddLlm(this IHostApplicationBuilder builder)
@@ -28,6 +34,7 @@ public static class LlmHostingExtensions
         var section = builder.Configuration.GetSection(LlmOptions.Section);
         builder.Services.AddOptionsWithValidateOnStart<LlmOptions>().BindConfiguration(LlmOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<LlmOptions>, AnswerPromptValidator>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<LlmOptions>>().Value);
         builder.Services.TryAddSingleton(TimeProvider.System);
 
@@ -35,11 +42,19 @@ public static class LlmHostingExtensions
         // (GetService<GenerativeAnswerer>() is null) instead of re-reading settings.
         var configured = new LlmOptions();
         section.Bind(configured);
+        if (configured.IsChatConfigured || configured.IsEmbeddingConfigured)
+        {
+            // One client, so chat and embeddings share one HTTP pipeline to the endpoint.
+            builder.Services.AddSingleton(sp => OpenAiClientFactory.Client(sp.GetRequiredService<LlmOptions>()));
+        }
+
         if (configured.IsChatConfigured)
         {
-            builder.Services.AddSingleton(sp => new OpenAiChatClient(
-                sp.GetRequiredService<LlmOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OpenAiChatClient>>()));
-            builder.Services.AddSingleton<IChatClient>(sp => sp.GetRequiredService<OpenAiChatClient>());
+            builder.Services.AddSingleton(sp => OpenAiClientFactory.Chat(
+                sp.GetRequiredService<OpenAIClient>(), sp.GetRequiredService<LlmOptions>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
+            builder.Services.AddSingleton(sp => AnswerPrompt.Load(sp.GetRequiredService<LlmOptions>().PromptPath));
+            builder.Services.AddSingleton(sp => AnswerKernel.Create(
+                sp.GetRequiredService<IChatClient>(), sp.GetRequiredService<LlmOptions>(), sp.GetRequiredService<ILoggerFactory>()));
             builder.Services.AddSingleton(sp =>
             {
                 var options = sp.GetRequiredService<LlmOptions>();
@@ -47,15 +62,17 @@ public static class LlmHostingExtensions
                 var logger = sp.GetRequiredService<ILogger<GenerativeAnswerer>>();
                 // Only the host: a URL's path or query is where a proxy-style key could hide.
                 logger.LogChatConfigured(options.ChatModel!, options.Endpoint!.Authority, fallback.Name);
-                return new GenerativeAnswerer(sp.GetRequiredService<IChatClient>(), fallback, options, logger);
+                return new GenerativeAnswerer(
+                    sp.GetRequiredService<Kernel>(), sp.GetRequiredService<AnswerPrompt>(), sp.GetRequiredService<IPassageSearch>(),
+                    fallback, options, sp.GetRequiredService<TimeProvider>(), logger);
             });
             builder.Services.AddSingleton<IStreamingAnswerer>(sp => sp.GetRequiredService<GenerativeAnswerer>());
         }
 
         if (configured.IsEmbeddingConfigured)
         {
-            builder.Services.AddSingleton(sp => new OpenAiEmbeddingGenerator(
-                sp.GetRequiredService<LlmOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OpenAiEmbeddingGenerator>>()));
+            builder.Services.AddKeyedSingleton(LlmServiceKeys.EndpointEmbeddings, (sp, _) => OpenAiClientFactory.Embeddings(
+                sp.GetRequiredService<OpenAIClient>(), sp.GetRequiredService<LlmOptions>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
         }
 
         return builder;

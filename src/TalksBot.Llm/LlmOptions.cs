@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TalksBot.Llm.Answering;
 
 namespace TalksBot.Llm;
 
@@ -45,6 +46,28 @@ public sealed class LlmOptions : IValidatableObject
     /// <summary>How many earlier turns of a conversation are sent with a follow-up question.</summary>
     [Range(0, 20)]
     public int MaxHistoryTurns { get; set; } = 3;
+
+    /// <summary>
+    /// The answer prompt: a Semantic Kernel template of the system message, which operators may tune without rebuilding.
+    /// Relative paths are resolved from the working directory, like the other data files. Checked at start-up.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    public string PromptPath { get; set; } = AnswerPrompt.DefaultPath;
+
+    /// <summary>
+    /// How many times a tool-calling model may search the articles again (articles.search) for one question, for a
+    /// multi-part or follow-up question; 0 offers no tool. At most 3: each search is a model round trip.
+    /// </summary>
+    [Range(0, 3)]
+    public int MaxSearches { get; set; } = 3;
+
+    /// <summary>The time all of one question's searches may take together; a search past it is refused.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan SearchBudget { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Passages one search returns to the model.</summary>
+    [Range(1, 10)]
+    public int SearchLimit { get; set; } = 4;
 
     /// <summary>True when a chat model and an endpoint are set: answers are generated.</summary>
     public bool IsChatConfigured => Endpoint is not null && !string.IsNullOrWhiteSpace(ChatModel);

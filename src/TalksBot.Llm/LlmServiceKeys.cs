@@ -8,4 +8,10 @@ public static class LlmServiceKeys
     /// the executable registers it under this key.
     /// </summary>
     public const string FallbackAnswerer = "extractive";
+
+    /// <summary>
+    /// The endpoint's <see cref="Microsoft.Extensions.AI.IEmbeddingGenerator{TInput, TEmbedding}"/> (Llm:EmbeddingModel),
+    /// keyed so that <c>AddEmbeddings</c>, which picks the one unkeyed embedder, can choose it.
+    /// </summary>
+    public const string EndpointEmbeddings = "openai-compatible";
 }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Embeddings;
 using TalksBot.Llm;
-using TalksBot.Llm.OpenAi;
 
 namespace TalksBot.Embeddings.Tests;
 
@@ -30,7 +29,10 @@ public sealed class EmbeddingsOptionsTests
     [Fact]
     public async Task OpenAiWithoutAnEmbeddingModelStopsStartUpNamingTheKey()
     {
-        using var host = Build("Embeddings:Provider=OpenAi", "Llm:Endpoint=http://127.0.0.1:9/v1", "Llm:ChatModel=chat");
+        // A chat model brings the answer prompt's start-up check; a valid template keeps this test about the embedder.
+        var prompt = Path.Combine(Directory.CreateTempSubdirectory("talksbot-prompt-").FullName, "answer.prompt");
+        await File.WriteAllTextAsync(prompt, "Answer from {{$passages}}", Token);
+        using var host = Build("Embeddings:Provider=OpenAi", "Llm:Endpoint=http://127.0.0.1:9/v1", "Llm:ChatModel=chat", $"Llm:PromptPath={prompt}");
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Token));
 
@@ -71,7 +73,9 @@ public sealed class EmbeddingsOptionsTests
     {
         using var host = Build("Embeddings:Provider=OpenAi", "Llm:Endpoint=http://127.0.0.1:9/v1", "Llm:EmbeddingModel=embed");
 
-        Assert.IsType<OpenAiEmbeddingGenerator>(host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+        var metadata = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GetService<EmbeddingGeneratorMetadata>();
+        Assert.Equal("embed", metadata?.DefaultModelId);
+        Assert.Equal(new Uri("http://127.0.0.1:9/v1"), metadata?.ProviderUri);
     }
 
     [Fact]

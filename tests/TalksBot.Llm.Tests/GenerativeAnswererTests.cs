@@ -33,6 +33,20 @@ public sealed class GenerativeAnswererTests
     }
 
     [Fact]
+    public async Task TheConfiguredTemperatureIsSent()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Token);
+        server.EnqueueChat(FakeOpenAiReply.Text("In Riyadh [2]."));
+        var options = LlmHarness.Options(server);
+        options.Temperature = 0.25f;
+        var answerer = LlmHarness.Answerer(options, FakeAnswerer.Answering());
+
+        await answerer.AnswerAsync(LlmHarness.Request(), Token);
+
+        Assert.Equal(0.25f, Assert.Single(server.ChatRequests).Body!["temperature"]!.GetValue<float>());
+    }
+
+    [Fact]
     public async Task EarlierTurnsAreSentAsUserAndAssistantMessagesWithoutTheirOldCitationNumbers()
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
@@ -94,16 +108,47 @@ public sealed class GenerativeAnswererTests
     }
 
     [Fact]
-    public async Task ACitationOfAPassageThatWasNotRetrievedIsRemoved()
+    public async Task AFabricatedClaimCitingAPassageThatDoesNotExistIsRemoved()
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
-        server.EnqueueChat(FakeOpenAiReply.Text("The officials met in Riyadh [2]. Talks will resume in March [9]."));
+        server.EnqueueChat(FakeOpenAiReply.Text("Marco Rubio led the American delegation [2]. He later met Sergey Lavrov in Geneva [9]."));
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
 
         var answer = await answerer.AnswerAsync(LlmHarness.Request(), Token);
 
-        Assert.Equal("The officials met in Riyadh [1]. Talks will resume in March.", answer.Text);
+        Assert.Equal("Marco Rubio led the American delegation [1].", answer.Text);
         Assert.Equal(SampleArticles.Meeting.Id, Assert.Single(answer.Citations).ArticleId);
+    }
+
+    [Fact]
+    public async Task StreamedAFabricatedClaimIsNeverShownAndLeavesTheFinalAnswer()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Token);
+        server.EnqueueChat(FakeOpenAiReply.Text("Marco Rubio led the American delegation [2]. He later met Sergey Lavrov in Geneva [9]. Ukraine was not invited [1]."));
+        var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
+
+        var updates = await LlmHarness.CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+
+        Assert.True(Assert.Single(server.ChatRequests).IsStreaming);
+        Assert.DoesNotContain(updates, u => u.Delta.Contains("Geneva", StringComparison.Ordinal));
+        Assert.Equal("Marco Rubio led the American delegation [1].", string.Concat(updates.Select(u => u.Delta)));
+        var final = updates[^1].Final!;
+        Assert.Equal("Marco Rubio led the American delegation [1]. Ukraine was not invited [2].", final.Text);
+        Assert.Equal(2, final.Citations.Count);
+    }
+
+    [Fact]
+    public async Task StreamedAReplyWhoseOnlyClaimIsFabricatedEndsWithTheFallbackSayingSo()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Token);
+        server.EnqueueChat(FakeOpenAiReply.Text("He later met Sergey Lavrov in Geneva [9]."));
+        var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
+
+        var updates = await LlmHarness.CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+
+        var final = Assert.Single(updates).Final!;
+        Assert.Equal(FakeAnswerer.FallbackText, final.Text);
+        Assert.Equal(GenerativeAnswerer.UncitedNotice, final.Notice);
     }
 
     [Fact]
@@ -177,16 +222,34 @@ public sealed class GenerativeAnswererTests
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
         server.EnqueueChat(FakeOpenAiReply.Error(429, "Rate limit reached", TimeSpan.FromSeconds(1)), FakeOpenAiReply.Text("In Riyadh [2]."));
-        var options = LlmHarness.Options(server);
-        var clientLogger = new RecordingLogger<OpenAi.OpenAiChatClient>();
-        var answerer = new GenerativeAnswerer(new OpenAi.OpenAiChatClient(options, logger: clientLogger), FakeAnswerer.Answering(), options, new RecordingLogger<GenerativeAnswerer>());
+        var loggers = new RecordingLoggerFactory();
+        var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering(), loggers: loggers);
 
         var answer = await answerer.AnswerAsync(LlmHarness.Request(), Token);
 
         Assert.Equal(2, server.ChatRequests.Count);
         Assert.Equal("generative", answer.Answerer);
-        var retry = Assert.Single(clientLogger.Entries, e => e.EventId == 6007);
+        var retry = Assert.Single(loggers.Entries, e => e.EventId == 6007);
         Assert.Equal(1000d, retry.Values["DelayMs"]);
+    }
+
+    [Fact]
+    public async Task StillRateLimitedAfterWaitingEachRetryAfterTheFallbackAnswersSayingSo()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Token);
+        var limited = FakeOpenAiReply.Error(429, "Rate limit reached", TimeSpan.FromSeconds(1));
+        server.EnqueueChat(limited, limited);
+        var options = LlmHarness.Options(server);
+        options.MaxRetries = 1;
+        var answerer = LlmHarness.Answerer(options, FakeAnswerer.Answering());
+        var started = TimeProvider.System.GetTimestamp();
+
+        var answer = await answerer.AnswerAsync(LlmHarness.Request(), Token);
+
+        Assert.Equal(2, server.ChatRequests.Count);
+        Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromSeconds(1), "the retry did not wait for the Retry-After");
+        Assert.Equal(FakeAnswerer.FallbackText, answer.Text);
+        Assert.Contains("the endpoint is rate limiting requests", answer.Notice, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -198,7 +261,7 @@ public sealed class GenerativeAnswererTests
             endpoint = stopped.Endpoint;
         }
 
-        var options = new LlmOptions { Endpoint = endpoint, ChatModel = "test-chat-model", MaxRetries = 0 };
+        var options = new LlmOptions { Endpoint = endpoint, ChatModel = "test-chat-model", MaxRetries = 0, PromptPath = LlmHarness.PromptPath };
         var answerer = LlmHarness.Answerer(options, FakeAnswerer.Answering());
 
         var answer = await answerer.AnswerAsync(LlmHarness.Request(), Token);
@@ -208,22 +271,21 @@ public sealed class GenerativeAnswererTests
     }
 
     [Fact]
-    public async Task StreamingYieldsTheTextInPiecesAndEndsWithTheVerifiedAnswer()
+    public async Task StreamingShowsEachCheckedClaimOnceTheNextBeginsAndEndsWithTheVerifiedAnswer()
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
-        server.EnqueueChat(FakeOpenAiReply.InChunks("The officials ", "met in Riyadh ", "[2]", "."));
+        server.EnqueueChat(FakeOpenAiReply.InChunks("The officials ", "met in Riyadh ", "[2]", ". Ukraine was ", "not invited ", "[1]."));
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
 
-        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+        var updates = await LlmHarness.CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
 
         Assert.True(Assert.Single(server.ChatRequests).IsStreaming);
-        Assert.True(updates.Count(u => u.Delta.Length > 0) >= 3);
-        Assert.Equal("The officials met in Riyadh [2].", string.Concat(updates.Select(u => u.Delta)));
+        Assert.Equal("The officials met in Riyadh [1].", Assert.Single(updates, u => u.Delta.Length > 0).Delta);
         Assert.All(updates[..^1], u => Assert.Null(u.Final));
         var final = updates[^1].Final;
         Assert.NotNull(final);
-        Assert.Equal("The officials met in Riyadh [1].", final.Text);
-        Assert.Equal("Russian and U.S. officials met in Riyadh on February 18.", Assert.Single(final.Citations).Quote);
+        Assert.Equal("The officials met in Riyadh [1]. Ukraine was not invited [2].", final.Text);
+        Assert.Equal("Russian and U.S. officials met in Riyadh on February 18.", final.Citations[0].Quote);
     }
 
     [Fact]
@@ -233,7 +295,7 @@ public sealed class GenerativeAnswererTests
         server.EnqueueChat(FakeOpenAiReply.Error(503, "overloaded"), FakeOpenAiReply.Text("The officials met in Riyadh [2]."));
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
 
-        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+        var updates = await LlmHarness.CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
 
         Assert.Equal(2, server.ChatRequests.Count);
         Assert.Equal("generative", updates[^1].Final!.Answerer);
@@ -246,7 +308,7 @@ public sealed class GenerativeAnswererTests
         server.EnqueueChat(FakeOpenAiReply.InChunks("NOT_", "IN_", "ARTICLES"));
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
 
-        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+        var updates = await LlmHarness.CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
 
         var only = Assert.Single(updates);
         Assert.Equal(string.Empty, only.Delta);
@@ -260,7 +322,7 @@ public sealed class GenerativeAnswererTests
         server.EnqueueChat(FakeOpenAiReply.Error(403, "forbidden"));
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering());
 
-        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+        var updates = await LlmHarness.CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
 
         var final = Assert.Single(updates).Final!;
         Assert.Equal(FakeAnswerer.FallbackText, final.Text);
@@ -271,14 +333,14 @@ public sealed class GenerativeAnswererTests
     public async Task AStreamThatHangsMidReplyEndsWithTheFallbackAnswerAndANotice()
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
-        server.EnqueueChat(FakeOpenAiReply.InChunks("The officials ", "met in Riyadh ", "[2].").StalledAfter(1));
+        server.EnqueueChat(FakeOpenAiReply.InChunks("The officials met in Riyadh [2]. ", "Ukraine was ", "not invited [1].").StalledAfter(2));
         var options = LlmHarness.Options(server);
         options.RequestTimeout = TimeSpan.FromSeconds(2);
         var answerer = LlmHarness.Answerer(options, FakeAnswerer.Answering());
 
-        var updates = await CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
+        var updates = await LlmHarness.CollectAsync(answerer.StreamAsync(LlmHarness.Request(), Token));
 
-        Assert.Equal("The officials ", string.Concat(updates.Select(u => u.Delta)));
+        Assert.Equal("The officials met in Riyadh [1].", string.Concat(updates.Select(u => u.Delta)));
         var final = updates[^1].Final!;
         Assert.Equal(FakeAnswerer.FallbackText, final.Text);
         Assert.Equal(GenerativeAnswerer.UnavailableNotice("the endpoint did not reply within 2 s"), final.Notice);
@@ -312,16 +374,5 @@ public sealed class GenerativeAnswererTests
         Assert.All(
             logger.Entries.Where(e => e.Message.Contains("Where exactly", StringComparison.Ordinal)),
             e => Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, e.Level));
-    }
-
-    private static async Task<List<AnswerStreamUpdate>> CollectAsync(IAsyncEnumerable<AnswerStreamUpdate> stream)
-    {
-        var updates = new List<AnswerStreamUpdate>();
-        await foreach (var update in stream)
-        {
-            updates.Add(update);
-        }
-
-        return updates;
     }
 }

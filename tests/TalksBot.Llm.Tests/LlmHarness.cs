@@ -1,7 +1,11 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using TalksBot.Core.Answering;
 using TalksBot.Llm.Answering;
 using TalksBot.Llm.OpenAi;
+using TalksBot.Core.Retrieval;
 using TalksBot.Testing.FakeOpenAi;
+using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Llm.Tests;
 
@@ -19,11 +23,42 @@ internal static class LlmHarness
         RequestTimeout = TimeSpan.FromSeconds(10),
         MaxRetries = 2,
         RetryBaseDelay = TimeSpan.FromMilliseconds(10),
+        PromptPath = PromptPath,
     };
 
-    public static GenerativeAnswerer Answerer(LlmOptions options, IAnswerer fallback, RecordingLogger<GenerativeAnswerer>? logger = null) =>
-        new(new OpenAiChatClient(options), fallback, options, logger ?? new RecordingLogger<GenerativeAnswerer>());
+    /// <summary>The repository's answer prompt, the file the product ships.</summary>
+    public static string PromptPath { get; } = Path.Combine(QdrantInstallation.RepositoryRoot, "data", "prompts", "answer.prompt");
+
+    /// <summary>The chat pipeline AddLlm registers: M.E.AI's OpenAI adapter with our middleware.</summary>
+    public static IChatClient Chat(LlmOptions options, ILoggerFactory? loggers = null) =>
+        OpenAiClientFactory.Chat(OpenAiClientFactory.Client(options), options, loggers ?? new RecordingLoggerFactory(), TimeProvider.System);
+
+    public static IEmbeddingGenerator<string, Embedding<float>> Embeddings(LlmOptions options) =>
+        OpenAiClientFactory.Embeddings(OpenAiClientFactory.Client(options), options, new RecordingLoggerFactory(), TimeProvider.System);
+
+    /// <summary>The answerer AddLlm registers: a kernel over the chat pipeline, the repository's prompt, <paramref name="search"/> as articles.search.</summary>
+    public static GenerativeAnswerer Answerer(
+        LlmOptions options, IAnswerer fallback, RecordingLogger<GenerativeAnswerer>? logger = null, ILoggerFactory? loggers = null, IPassageSearch? search = null)
+    {
+        loggers ??= new RecordingLoggerFactory();
+        return new GenerativeAnswerer(
+            AnswerKernel.Create(Chat(options, loggers), options, loggers), AnswerPrompt.Load(options.PromptPath), search ?? new FakePassageSearch([]),
+            fallback, options, TimeProvider.System, logger ?? new RecordingLogger<GenerativeAnswerer>());
+    }
 
     public static AnswerRequest Request(string question = "Where were the talks held?", IReadOnlyList<ConversationTurn>? history = null) =>
         new(question, SampleArticles.Passages(), history ?? []);
+
+    /// <summary>Every update of a streamed answer, the final one last.</summary>
+    public static async Task<List<AnswerStreamUpdate>> CollectAsync(IAsyncEnumerable<AnswerStreamUpdate> stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var updates = new List<AnswerStreamUpdate>();
+        await foreach (var update in stream)
+        {
+            updates.Add(update);
+        }
+
+        return updates;
+    }
 }

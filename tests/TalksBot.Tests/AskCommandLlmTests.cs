@@ -27,6 +27,25 @@ public sealed class AskCommandLlmTests(QdrantFixture qdrant)
     }
 
     [Fact]
+    public async Task AModelThatSearchesAgainGetsPassagesFromTheRealIndexThroughTheKernel()
+    {
+        await using var model = await FakeOpenAiServer.StartAsync(TestContext.Current.CancellationToken);
+        model.EnqueueChat(
+            FakeOpenAiReply.CallTool("articles_search", """{"query":"Diriyah venue in Riyadh"}"""),
+            FakeOpenAiReply.Text("Marco Rubio led the U.S. delegation [1]."));
+
+        var result = await WithModel(model).RunAsync("ask", "--json", Question);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(2, model.ChatRequests.Count);
+        var found = Assert.Single(model.ChatRequests[1].ToolResults).Content;
+        Assert.Contains("<passage number=", found, StringComparison.Ordinal);
+        Assert.Contains("Diriyah", found, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        Assert.StartsWith("Marco Rubio led the U.S. delegation", json.RootElement.GetProperty("answer").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AskJsonFallsBackToTheExtractiveAnswerWhenTheModelRejectsTheKeyAndNeverShowsTheKey()
     {
         await using var model = await FakeOpenAiServer.StartAsync(TestContext.Current.CancellationToken);

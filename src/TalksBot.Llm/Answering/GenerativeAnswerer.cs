@@ -2,24 +2,48 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 using TalksBot.Core.Answering;
+using TalksBot.Core.Retrieval;
 
 namespace TalksBot.Llm.Answering;
 
 /// <summary>
-/// Answers with a language model over the retrieved passages, then verifies the reply: only citations of retrieved
-/// passages survive, each tied to the sentence it rests on. An uncited reply or an unreachable model falls back to
-/// <paramref name="fallback"/> (the extractive answerer) with a notice; an LLM failure never reaches the user as an error.
+/// Answers with a language model through Semantic Kernel: the system message comes from the <see cref="AnswerPrompt"/>
+/// file, and a tool-calling model may search again with <c>articles.search</c>, its finds joining the citable passages.
+/// The reply is then verified: only claims citing a citable passage survive, each citation tied to the sentence it
+/// rests on. A reply with no such claim or an unreachable model falls back to the fallback answerer (the
+/// extractive answerer) with a notice; an LLM failure never reaches the user as an error.
 /// </summary>
-public sealed class GenerativeAnswerer(IChatClient chat, IAnswerer fallback, LlmOptions options, ILogger<GenerativeAnswerer> logger)
-    : IStreamingAnswerer
+public sealed class GenerativeAnswerer : IStreamingAnswerer
 {
     public const string AnswererName = "generative";
 
     public const string AbstentionText = "The articles don't say.";
 
     public const string UncitedNotice =
-        "The language model's answer could not be tied to the articles; this answer was extracted directly from them.";
+        "The language model's answer could not be checked against the articles, so this answer was taken directly from them.";
+
+    private readonly Kernel _kernel;
+    private readonly AnswerPrompt _prompt;
+    private readonly IPassageSearch _search;
+    private readonly IAnswerer _fallback;
+    private readonly LlmOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<GenerativeAnswerer> _logger;
+
+    internal GenerativeAnswerer(
+        Kernel kernel, AnswerPrompt prompt, IPassageSearch search, IAnswerer fallback, LlmOptions options, TimeProvider time, ILogger<GenerativeAnswerer> logger)
+    {
+        _kernel = kernel;
+        _prompt = prompt;
+        _search = search;
+        _fallback = fallback;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
 
     public string Name => AnswererName;
 
@@ -33,21 +57,22 @@ public sealed class GenerativeAnswerer(IChatClient chat, IAnswerer fallback, Llm
         if (request.Passages.Count == 0)
         {
             // Nothing to cite: the model could only guess, and the fallback's abstention is the house wording.
-            return await fallback.AnswerAsync(request, cancellationToken);
+            return await _fallback.AnswerAsync(request, cancellationToken);
         }
 
+        var call = await StartAsync(request, cancellationToken);
         string reply;
         try
         {
-            var response = await chat.GetResponseAsync(Prompt(request), Settings(), cancellationToken);
-            reply = response.Text;
+            var message = await call.Service.GetChatMessageContentAsync(call.History, call.Settings, call.Kernel, cancellationToken);
+            reply = message.Content ?? string.Empty;
         }
         catch (LlmException exception)
         {
             return await UnavailableAsync(request, exception, cancellationToken);
         }
 
-        return await VerifyAsync(request, reply, cancellationToken);
+        return await VerifyAsync(request, call, reply, cancellationToken);
     }
 
     public async IAsyncEnumerable<AnswerStreamUpdate> StreamAsync(
@@ -56,14 +81,16 @@ public sealed class GenerativeAnswerer(IChatClient chat, IAnswerer fallback, Llm
         ArgumentNullException.ThrowIfNull(request);
         if (request.Passages.Count == 0)
         {
-            yield return new AnswerStreamUpdate(string.Empty, await fallback.AnswerAsync(request, cancellationToken));
+            yield return new AnswerStreamUpdate(string.Empty, await _fallback.AnswerAsync(request, cancellationToken));
             yield break;
         }
 
+        var call = await StartAsync(request, cancellationToken);
         var reply = new StringBuilder();
-        var shown = 0;
+        var shown = string.Empty;
         LlmException? failure = null;
-        var updates = chat.GetStreamingResponseAsync(Prompt(request), Settings(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var updates = call.Service.GetStreamingChatMessageContentsAsync(call.History, call.Settings, call.Kernel, cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)
@@ -81,18 +108,15 @@ public sealed class GenerativeAnswerer(IChatClient chat, IAnswerer fallback, Llm
                     break;
                 }
 
-                reply.Append(updates.Current.Text);
-                // Hold text back while it could still be the sentinel, so a reader never sees "NOT_IN_ARTICLES" typed out.
-                if (MightBeSentinel(reply))
+                reply.Append(updates.Current.Content);
+                // Only claims already checked are shown, so an uncited or fabricated claim is never typed out, even
+                // provisionally; the last claim waits for the next one (or the end) since it may be cut short.
+                var checkedSoFar = ReplyVerifier.VerifyCompleteClaims(reply.ToString(), call.Citable.Snapshot());
+                var verified = checkedSoFar.IsSentinel ? string.Empty : checkedSoFar.Text;
+                if (verified.Length > shown.Length && verified.StartsWith(shown, StringComparison.Ordinal))
                 {
-                    continue;
-                }
-
-                if (reply.Length > shown)
-                {
-                    var delta = reply.ToString(shown, reply.Length - shown);
-                    shown = reply.Length;
-                    yield return new AnswerStreamUpdate(delta);
+                    yield return new AnswerStreamUpdate(verified[shown.Length..]);
+                    shown = verified;
                 }
             }
         }
@@ -103,51 +127,66 @@ public sealed class GenerativeAnswerer(IChatClient chat, IAnswerer fallback, Llm
 
         var final = failure is not null
             ? await UnavailableAsync(request, failure, cancellationToken)
-            : await VerifyAsync(request, reply.ToString(), cancellationToken);
+            : await VerifyAsync(request, call, reply.ToString(), cancellationToken);
         yield return new AnswerStreamUpdate(string.Empty, final);
     }
 
-    private List<ChatMessage> Prompt(AnswerRequest request)
+    private async Task<KernelCall> StartAsync(AnswerRequest request, CancellationToken cancellationToken)
     {
-        logger.LogAsking(options.ChatModel ?? "?", request.Passages.Count, Math.Min(request.History.Count, options.MaxHistoryTurns), request.Question);
-        return PromptBuilder.Build(request, options.MaxHistoryTurns);
+        _logger.LogAsking(_options.ChatModel ?? "?", request.Passages.Count, Math.Min(request.History.Count, _options.MaxHistoryTurns), request.Question);
+        var citable = new CitablePassages(request.Passages);
+        var kernel = _kernel.Clone();
+        var search = new ArticleSearchPlugin(_search, citable, _options, _time);
+        if (_options.MaxSearches > 0)
+        {
+            kernel.Plugins.AddFromObject(search, ArticleSearchPlugin.PluginName);
+        }
+
+        var system = await _prompt.RenderAsync(kernel, request.Passages, _options.MaxSearches, cancellationToken);
+        var settings = new PromptExecutionSettings
+        {
+            FunctionChoiceBehavior = _options.MaxSearches > 0 ? FunctionChoiceBehavior.Auto() : FunctionChoiceBehavior.None(),
+            ExtensionData = new Dictionary<string, object> { ["temperature"] = _options.Temperature },
+        };
+        var service = kernel.GetRequiredService<IChatClient>().AsChatCompletionService(kernel.Services);
+        return new KernelCall(kernel, service, PromptBuilder.History(system, request, _options.MaxHistoryTurns), settings, citable, search);
     }
 
-    private ChatOptions Settings() => new() { Temperature = options.Temperature };
-
-    private async Task<Answer> VerifyAsync(AnswerRequest request, string reply, CancellationToken cancellationToken)
+    private async Task<Answer> VerifyAsync(AnswerRequest request, KernelCall call, string reply, CancellationToken cancellationToken)
     {
-        logger.LogReply(reply);
-        var verified = ReplyVerifier.Verify(reply, request.Passages);
+        _logger.LogReply(reply);
+        var citable = call.Citable.Snapshot();
+        if (call.Search.Calls > 0)
+        {
+            _logger.LogSearched(call.Search.Calls, citable.Count);
+        }
+
+        var verified = ReplyVerifier.Verify(reply, citable);
         if (verified.IsSentinel)
         {
-            logger.LogSentinel();
+            _logger.LogSentinel();
             return new Answer(AbstentionText, Abstained: true, [], AnswererName);
         }
 
         if (verified.Citations.Count == 0)
         {
-            logger.LogUncited(fallback.Name);
-            var answer = await fallback.AnswerAsync(request, cancellationToken);
+            _logger.LogUncited(_fallback.Name);
+            var answer = await _fallback.AnswerAsync(request, cancellationToken);
             return answer.Abstained ? answer : answer with { Notice = UncitedNotice };
         }
 
-        logger.LogAnswered(verified.Citations.Count, verified.RemovedCount);
+        _logger.LogAnswered(verified.Citations.Count, verified.RemovedClaims);
         return new Answer(verified.Text, Abstained: false, verified.Citations, AnswererName);
     }
 
     private async Task<Answer> UnavailableAsync(AnswerRequest request, LlmException exception, CancellationToken cancellationToken)
     {
-        logger.LogUnavailable(exception.Failure, exception.Reason, fallback.Name);
-        var answer = await fallback.AnswerAsync(request, cancellationToken);
+        _logger.LogUnavailable(exception.Failure, exception.Reason, _fallback.Name);
+        var answer = await _fallback.AnswerAsync(request, cancellationToken);
         return answer with { Notice = UnavailableNotice(exception.Reason) };
     }
 
-    private static bool MightBeSentinel(StringBuilder reply)
-    {
-        var text = reply.ToString().TrimStart();
-        return text.Length < PromptBuilder.Sentinel.Length
-            ? PromptBuilder.Sentinel.StartsWith(text, StringComparison.OrdinalIgnoreCase)
-            : text.StartsWith(PromptBuilder.Sentinel, StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>One question's kernel, with its own search plugin and citable passages.</summary>
+    private sealed record KernelCall(
+        Kernel Kernel, IChatCompletionService Service, ChatHistory History, PromptExecutionSettings Settings, CitablePassages Citable, ArticleSearchPlugin Search);
 }

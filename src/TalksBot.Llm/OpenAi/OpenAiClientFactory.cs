@@ -1,13 +1,22 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using OpenAI;
 
 namespace TalksBot.Llm.OpenAi;
 
-/// <summary>The SDK settings shared by the chat and embedding adapters.</summary>
+/// <summary>
+/// Model access through Microsoft.Extensions.AI.OpenAI: one <see cref="OpenAIClient"/> for the endpoint, adapted to
+/// <see cref="IChatClient"/> / <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>, with our behaviours as middleware:
+/// the library's logging and OpenTelemetry outside, our retries and plain-words failures next to the SDK.
+/// </summary>
 internal static class OpenAiClientFactory
 {
-    public static OpenAIClientOptions ClientOptions(LlmOptions options)
+    /// <summary>The OpenTelemetry source the chat and embedding spans are recorded under.</summary>
+    public const string TelemetrySource = "TalksBot.Llm";
+
+    public static OpenAIClient Client(LlmOptions options)
     {
         var clientOptions = new OpenAIClientOptions
         {
@@ -23,10 +32,26 @@ internal static class OpenAiClientFactory
             clientOptions.AddPolicy(new NoAuthorizationHeaderPolicy(), PipelinePosition.BeforeTransport);
         }
 
-        return clientOptions;
+        // The SDK requires a credential even for servers that take none; NoAuthorizationHeaderPolicy strips this one.
+        return new OpenAIClient(new ApiKeyCredential(string.IsNullOrEmpty(options.ApiKey) ? "no-key" : options.ApiKey), clientOptions);
     }
 
-    // The SDK requires a credential even for servers that take none; NoAuthorizationHeaderPolicy strips this one.
-    public static ApiKeyCredential Credential(LlmOptions options) =>
-        new(string.IsNullOrEmpty(options.ApiKey) ? "no-key" : options.ApiKey);
+    // Logging and telemetry sit outside the resilient layer, so they see one call and only our key-free LlmException.
+    public static IChatClient Chat(OpenAIClient client, LlmOptions options, ILoggerFactory loggerFactory, TimeProvider time) =>
+        client.GetChatClient(options.ChatModel ?? throw new InvalidOperationException($"{LlmOptions.Section}:ChatModel is not set."))
+            .AsIChatClient()
+            .AsBuilder()
+            .UseLogging(loggerFactory)
+            .UseOpenTelemetry(loggerFactory, TelemetrySource)
+            .Use(inner => new ResilientChatClient(inner, new LlmResilience(options, time, loggerFactory.CreateLogger<ResilientChatClient>()), options.ApiKey))
+            .Build();
+
+    public static IEmbeddingGenerator<string, Embedding<float>> Embeddings(OpenAIClient client, LlmOptions options, ILoggerFactory loggerFactory, TimeProvider time) =>
+        client.GetEmbeddingClient(options.EmbeddingModel ?? throw new InvalidOperationException($"{LlmOptions.Section}:EmbeddingModel is not set."))
+            .AsIEmbeddingGenerator()
+            .AsBuilder()
+            .UseLogging(loggerFactory)
+            .UseOpenTelemetry(loggerFactory, TelemetrySource)
+            .Use(inner => new ResilientEmbeddingGenerator(inner, new LlmResilience(options, time, loggerFactory.CreateLogger<ResilientEmbeddingGenerator>()), options.ApiKey))
+            .Build();
 }

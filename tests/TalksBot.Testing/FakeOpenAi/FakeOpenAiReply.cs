@@ -10,13 +10,15 @@ namespace TalksBot.Testing.FakeOpenAi;
 /// <param name="RetryAfter">Sent as the Retry-After header, in whole seconds.</param>
 /// <param name="Delay">Waited before replying; the wait ends early when the client gives up.</param>
 /// <param name="StallAfterChunks">Streamed, nothing more is sent after this many chunks until the client gives up (a server hanging mid-reply).</param>
+/// <param name="ToolCalls">Tools the model calls instead of answering (<c>finish_reason</c> "tool_calls").</param>
 public sealed record FakeOpenAiReply(
     IReadOnlyList<string> Chunks,
     int? Status = null,
     string? Body = null,
     TimeSpan? RetryAfter = null,
     TimeSpan Delay = default,
-    int? StallAfterChunks = null)
+    int? StallAfterChunks = null,
+    IReadOnlyList<FakeToolCall>? ToolCalls = null)
 {
     /// <summary>A successful embeddings reply (vectors derived from the inputs), or an empty chat reply.</summary>
     public static FakeOpenAiReply Ok { get; } = new(Array.Empty<string>());
@@ -34,6 +36,9 @@ public sealed record FakeOpenAiReply(
 
     /// <summary>A chat reply streamed in exactly these pieces.</summary>
     public static FakeOpenAiReply InChunks(params string[] chunks) => new(chunks);
+
+    /// <summary>A reply that calls one tool, e.g. <c>CallTool("articles_search", """{"query":"embassies"}""")</c>.</summary>
+    public static FakeOpenAiReply CallTool(string name, string arguments) => new(Array.Empty<string>(), ToolCalls: [new FakeToolCall(name, arguments)]);
 
     /// <summary>An error reply with an OpenAI-shaped body.</summary>
     public static FakeOpenAiReply Error(int status, string message, TimeSpan? retryAfter = null) =>

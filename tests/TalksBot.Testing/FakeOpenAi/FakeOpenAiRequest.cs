@@ -16,8 +16,19 @@ public sealed record FakeOpenAiRequest(string Path, IReadOnlyDictionary<string, 
     /// <summary>The chat messages in order; text content only.</summary>
     public IReadOnlyList<FakeOpenAiMessage> Messages =>
         Body?["messages"] is JsonArray messages
-            ? [.. messages.OfType<JsonObject>().Select(m => new FakeOpenAiMessage(m["role"]?.GetValue<string>() ?? "", Text(m["content"])))]
+            ? [.. messages.OfType<JsonObject>().Select(m => new FakeOpenAiMessage(
+                m["role"]?.GetValue<string>() ?? "",
+                Text(m["content"]),
+                m["tool_call_id"]?.GetValue<string>(),
+                m["tool_calls"] is JsonArray calls ? [.. calls.Select(c => c?["function"]?["name"]?.GetValue<string>() ?? "")] : null))]
             : [];
+
+    /// <summary>What the client sent back for the model's tool calls (<c>tool</c> messages), in order.</summary>
+    public IReadOnlyList<FakeOpenAiMessage> ToolResults => [.. Messages.Where(m => m.Role == "tool")];
+
+    /// <summary>The names of the functions offered in <c>tools</c>.</summary>
+    public IReadOnlyList<string> ToolNames =>
+        Body?["tools"] is JsonArray tools ? [.. tools.Select(t => t?["function"]?["name"]?.GetValue<string>() ?? "")] : [];
 
     /// <summary>The embedding inputs in order.</summary>
     public IReadOnlyList<string> Inputs => Body?["input"] switch

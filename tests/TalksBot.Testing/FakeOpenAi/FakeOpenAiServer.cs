@@ -11,8 +11,9 @@ namespace TalksBot.Testing.FakeOpenAi;
 
 /// <summary>
 /// An OpenAI-compatible server on 127.0.0.1 (random port) for tests: POST /v1/chat/completions (JSON, or SSE chunks
-/// ending in <c>data: [DONE]</c> when <c>stream</c> is true) and POST /v1/embeddings (float or base64 vectors). It
-/// records every request, answers 400 to a malformed one as OpenAI does, and otherwise replies from scripted queues.
+/// ending in <c>data: [DONE]</c> when <c>stream</c> is true, with the <c>tools</c> / <c>tool_calls</c> protocol) and
+/// POST /v1/embeddings (float or base64 vectors). It records every request, answers 400 to a malformed one as OpenAI
+/// does (including a tool result that answers no call), and otherwise replies from scripted queues.
 /// </summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
 {
@@ -122,6 +123,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             return;
         }
 
+        var message = new JsonObject { ["role"] = "assistant", ["content"] = reply.ToolCalls is null ? reply.Content : null };
+        if (reply.ToolCalls is { } calls)
+        {
+            message["tool_calls"] = ToolCalls(calls, id, streamed: false);
+        }
+
         var completion = new JsonObject
         {
             ["id"] = id,
@@ -131,8 +138,8 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             ["choices"] = new JsonArray(new JsonObject
             {
                 ["index"] = 0,
-                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply.Content },
-                ["finish_reason"] = "stop",
+                ["message"] = message,
+                ["finish_reason"] = reply.ToolCalls is null ? "stop" : "tool_calls",
             }),
             ["usage"] = Usage(body, reply.Chunks.Count),
         };
@@ -165,7 +172,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             await WriteEventAsync(context, Chunk(new JsonObject { ["content"] = reply.Chunks[i] }, null).ToJsonString());
         }
 
-        await WriteEventAsync(context, Chunk([], "stop").ToJsonString());
+        if (reply.ToolCalls is { } calls)
+        {
+            await WriteEventAsync(context, Chunk(new JsonObject { ["tool_calls"] = ToolCalls(calls, id, streamed: true) }, null).ToJsonString());
+        }
+
+        await WriteEventAsync(context, Chunk([], reply.ToolCalls is null ? "stop" : "tool_calls").ToJsonString());
         if (includeUsage)
         {
             var usage = new JsonObject
@@ -181,6 +193,29 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         }
 
         await WriteEventAsync(context, "[DONE]");
+    }
+
+    // Streamed tool calls carry their position in "index"; call ids are unique per completion.
+    private static JsonArray ToolCalls(IReadOnlyList<FakeToolCall> calls, string completionId, bool streamed)
+    {
+        var array = new JsonArray();
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var call = new JsonObject
+            {
+                ["id"] = $"call_{completionId}_{i}",
+                ["type"] = "function",
+                ["function"] = new JsonObject { ["name"] = calls[i].Name, ["arguments"] = calls[i].Arguments },
+            };
+            if (streamed)
+            {
+                call["index"] = i;
+            }
+
+            array.Add(call);
+        }
+
+        return array;
     }
 
     private async Task EmbeddingsAsync(HttpContext context)
@@ -289,6 +324,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             return "'messages' must be a non-empty array";
         }
 
+        var calledIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var message in messages)
         {
             if (message is not JsonObject m || !IsNonEmptyString(m["role"]) || !Roles.Contains(m["role"]!.GetValue<string>()))
@@ -296,9 +332,31 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 return "each message needs a 'role' of system, developer, user, assistant or tool";
             }
 
+            var role = m["role"]!.GetValue<string>();
+            if (role == "assistant" && m["tool_calls"] is JsonArray calls)
+            {
+                // An assistant message that calls tools may carry no content.
+                foreach (var call in calls)
+                {
+                    if (call?["id"] is not JsonValue id || call["function"]?["name"] is not JsonValue)
+                    {
+                        return "each tool call needs an 'id' and a 'function' with a 'name'";
+                    }
+
+                    calledIds.Add(id.GetValue<string>());
+                }
+
+                continue;
+            }
+
             if (m["content"] is not (JsonValue or JsonArray))
             {
                 return "each message needs 'content'";
+            }
+
+            if (role == "tool" && (m["tool_call_id"] is not JsonValue callId || !calledIds.Contains(callId.GetValue<string>())))
+            {
+                return "a 'tool' message must answer an earlier tool call by its 'tool_call_id'";
             }
         }
 

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.AI;
-using TalksBot.Llm.OpenAi;
 using TalksBot.Testing.FakeOpenAi;
 
 namespace TalksBot.Llm.Tests;
 
-public sealed class OpenAiChatClientTests
+public sealed class ChatClientPipelineTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -13,7 +12,7 @@ public sealed class OpenAiChatClientTests
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
         server.EnqueueChat(FakeOpenAiReply.Error(401, $"Incorrect API key provided: {LlmHarness.ApiKey}."));
-        using var client = new OpenAiChatClient(LlmHarness.Options(server));
+        using var client = LlmHarness.Chat(LlmHarness.Options(server));
 
         var exception = await Assert.ThrowsAsync<LlmException>(() => client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], cancellationToken: Token));
 
@@ -27,7 +26,7 @@ public sealed class OpenAiChatClientTests
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
         server.EnqueueChat(FakeOpenAiReply.Error(404, "The model `nope` does not exist"));
-        using var client = new OpenAiChatClient(LlmHarness.Options(server));
+        using var client = LlmHarness.Chat(LlmHarness.Options(server));
 
         var exception = await Assert.ThrowsAsync<LlmException>(() => client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], cancellationToken: Token));
 
@@ -41,7 +40,7 @@ public sealed class OpenAiChatClientTests
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
         server.EnqueueChat(FakeOpenAiReply.Error(503, "busy"), FakeOpenAiReply.Error(502, "busy"), FakeOpenAiReply.Error(500, "busy"));
-        using var client = new OpenAiChatClient(LlmHarness.Options(server));
+        using var client = LlmHarness.Chat(LlmHarness.Options(server));
 
         var exception = await Assert.ThrowsAsync<LlmException>(() => client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], cancellationToken: Token));
 
@@ -54,7 +53,7 @@ public sealed class OpenAiChatClientTests
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
         server.EnqueueChat(FakeOpenAiReply.Text("hello"));
-        using var client = new OpenAiChatClient(LlmHarness.Options(server, apiKey: null));
+        using var client = LlmHarness.Chat(LlmHarness.Options(server, apiKey: null));
 
         var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], cancellationToken: Token);
 
@@ -63,17 +62,18 @@ public sealed class OpenAiChatClientTests
     }
 
     [Fact]
-    public async Task TheConfiguredTemperatureIsSent()
+    public async Task AFailureLoggedByTheLibrarysLoggingMiddlewareIsOursWithoutTheKey()
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
-        server.EnqueueChat(FakeOpenAiReply.Text("hello"));
-        var options = LlmHarness.Options(server);
-        options.Temperature = 0.25f;
-        using var client = new OpenAiChatClient(options);
+        server.EnqueueChat(FakeOpenAiReply.Error(401, $"Incorrect API key provided: {LlmHarness.ApiKey}."));
+        var loggers = new RecordingLoggerFactory();
+        using var client = LlmHarness.Chat(LlmHarness.Options(server), loggers);
 
-        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], cancellationToken: Token);
+        await Assert.ThrowsAsync<LlmException>(() => client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], cancellationToken: Token));
 
-        Assert.Equal(0.25f, Assert.Single(server.ChatRequests).Body!["temperature"]!.GetValue<float>());
+        Assert.Contains(loggers.Entries, e => e.Exception is LlmException);
+        Assert.DoesNotContain(loggers.Entries, e => e.Message.Contains(LlmHarness.ApiKey, StringComparison.Ordinal)
+            || (e.Exception?.ToString().Contains(LlmHarness.ApiKey, StringComparison.Ordinal) ?? false));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class OpenAiChatClientTests
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
         server.EnqueueChat(FakeOpenAiReply.InChunks("a", "b", "c"));
-        using var client = new OpenAiChatClient(LlmHarness.Options(server));
+        using var client = LlmHarness.Chat(LlmHarness.Options(server));
 
         var texts = new List<string>();
         await foreach (var update in client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "hi")], cancellationToken: Token))
