@@ -27,6 +27,47 @@ internal static partial class AnswerTypeDetector
     private static List<(int, int)> Spans(Regex pattern, string text, string? group = null) =>
         [.. pattern.Matches(text).Select(m => group is null ? (m.Index, m.Index + m.Length) : (m.Groups[group].Index, m.Groups[group].Index + m.Groups[group].Length))];
 
+    /// <summary>
+    /// The names in <paramref name="text"/> that English marks as people: after a title or role ("Foreign Minister
+    /// Sergey Lavrov", "envoy Steve Witkoff", "Dr. Smith") or before a verb of saying or doing ("Peskov noted", "Wright
+    /// designed"). A place or a war has neither, so this tells a who-answer from a where-sentence.
+    /// </summary>
+    public static IEnumerable<string> People(string text)
+    {
+        foreach (var (start, end) in NamesThatAreNoPlaces(text))
+        {
+            var name = text[start..end];
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var before = PreviousWord().Match(text[..start]);
+            var after = NextWord().Match(text, end);
+            if (words.Any(w => Titles.Contains(w.TrimEnd('.').ToLowerInvariant()))
+                || before.Success && Titles.Contains(before.Groups["word"].Value.TrimEnd('.').ToLowerInvariant())
+                || after.Success && after.Index == end && PersonVerbs.Contains(after.Groups["word"].Value))
+                yield return name;
+        }
+    }
+
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
+    {
+        "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "saint", "st", "president", "vice", "minister", "secretary",
+        "advisor", "adviser", "envoy", "spokesperson", "spokesman", "spokeswoman", "ceo", "chairman", "chairwoman", "chair",
+        "director", "ambassador", "senator", "governor", "chancellor", "king", "queen", "prince", "princess", "emperor",
+        "empress", "duke", "duchess", "pope", "bishop", "archbishop", "cardinal", "general", "colonel", "captain",
+        "admiral", "commander", "sergeant", "lieutenant", "professor", "mayor", "judge", "justice", "premier", "aide",
+        "deputy", "chief", "leader", "founder", "author", "writer", "poet", "painter", "composer", "architect", "scientist",
+        "inventor", "physicist", "chemist", "philosopher", "economist", "historian", "journalist", "reporter", "editor",
+        "coach", "player", "singer", "actor", "actress", "diplomat", "official", "officials", "representative", "negotiator",
+    };
+
+    private static readonly HashSet<string> PersonVerbs = new(StringComparer.Ordinal)
+    {
+        "said", "says", "say", "stated", "states", "noted", "notes", "told", "tells", "remarked", "added", "argued",
+        "claimed", "emphasized", "emphasised", "announced", "wrote", "writes", "explained", "warned", "insisted",
+        "declared", "asked", "replied", "urged", "suggested", "believed", "led", "leads", "founded", "invented", "designed",
+        "discovered", "composed", "painted", "married", "died", "became", "met", "visited", "signed", "ordered", "ruled",
+        "proposed", "described", "called", "who", "himself", "herself",
+    };
+
     // A capitalised word after "in", "at", "from" ... unless it is a nationality adjective before its noun ("in European
     // capitals", "from Russian officials"): those are spelt -ian, -ean, -can, -ese or -ish and followed by a lowercase word
     // that is no function word ("in Milan and", "the Caribbean in" stay places). "In June" is when, not where.
@@ -101,6 +142,9 @@ internal static partial class AnswerTypeDetector
 
     [GeneratedRegex(@"\s+(?<word>\p{Ll}+)")]
     private static partial Regex NextWord();
+
+    [GeneratedRegex(@"(?<word>[\p{L}.]+)[\s,]*$")]
+    private static partial Regex PreviousWord();
 
     [GeneratedRegex(@"\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|de|da|van|von|al|bin|the|and)\s+)?\p{Lu}[\p{L}'’.-]*)*")]
     private static partial Regex NamePattern();

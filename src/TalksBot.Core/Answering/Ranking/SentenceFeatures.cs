@@ -18,7 +18,7 @@ internal static class SentenceFeatures
         "lexical_rank", "passage_rank", "answer_type_in_sentence", "answer_type_in_neighbour", "proximity", "novelty",
         "question_entities_missing", "length", "opens_article", "proper_name_match", "bigram_match", "lexical_previous",
         "lexical_next", "semantic_best_neighbour", "rarest_term_missing", "answer_type_and_lexical",
-        "answer_type_near_match",
+        "answer_type_near_match", "names_a_person",
     ];
 
     /// <summary>The index of "answer_type_in_sentence".</summary>
@@ -112,6 +112,9 @@ internal static class SentenceFeatures
             features[20] = maxIdf == 0 ? 0 : idf.Where((_, q) => !matchedWithNeighbours[q]).DefaultIfEmpty(0).Max() / maxIdf;
             features[21] = features[8] * lexical[c];
             features[22] = AnswerNearMatch(question, segment.Text, matchers);
+            // A who-question is answered by a person the question does not already name.
+            features[23] = question.Answers == AnswerType.Name && AnswerTypeDetector.People(segment.Text)
+                .Any(name => WordTokenizer.Terms(name).Any(t => QuestionReader.IsContentWord(t) && !question.Terms.Contains(t))) ? 1 : 0;
             var neighbourSegments = new[] { index - 1, index + 1 }.Where(j => j >= 0 && j < sentences.Count).Select(j => sentences[j]).ToList();
             candidates.Add(new RankedSentence(source, segment, index, neighbourSegments, features));
         }

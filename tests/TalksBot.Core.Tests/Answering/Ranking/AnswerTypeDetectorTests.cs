@@ -79,6 +79,23 @@ public sealed class AnswerTypeDetectorTests
         Assert.Equal([place], AnswerTypeDetector.Values(AnswerType.Place, sentence));
     }
 
+    [Theory]
+    [InlineData("The Russian side was led by Foreign Minister Sergey Lavrov.", "Foreign Minister Sergey Lavrov")]
+    [InlineData("The team included Middle East envoy Steve Witkoff.", "Steve Witkoff")]
+    [InlineData("Frank Lloyd Wright designed the museum in 1943.", "Frank Lloyd Wright")]
+    public void FindsAPersonByTitleOrByWhatTheyDid(string sentence, string person)
+    {
+        Assert.Contains(person, AnswerTypeDetector.People(sentence));
+    }
+
+    [Theory]
+    [InlineData("Taking place at the historic Diriyah venue in Riyadh, Saudi Arabia, these talks mark a shift since the Cold War.")]
+    [InlineData("The Amazon Basin covers much of Brazil.")]
+    public void PlacesAndEventsAreNoPeople(string sentence)
+    {
+        Assert.Empty(AnswerTypeDetector.People(sentence));
+    }
+
     [Fact]
     public void ANameWithoutAPrecedingPrepositionIsNoPlace()
     {
