@@ -1,3 +1,5 @@
+using TalksBot.Qdrant.Store;
+
 namespace TalksBot.Qdrant.Local;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace TalksBot.Qdrant.Local;
 /// port. Lazy start keeps a one-shot command working even when nothing started the host, and follows a reused server that
 /// listens on a different port than configured.
 /// </summary>
-internal sealed class ManagedQdrantHandler(ManagedQdrantServer server) : DelegatingHandler(new SocketsHttpHandler())
+internal sealed class ManagedQdrantHandler(ManagedQdrantServer server) : DelegatingHandler(QdrantConnection.CreateTransport())
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

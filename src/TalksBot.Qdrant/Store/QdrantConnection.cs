@@ -27,7 +27,7 @@ public sealed class QdrantConnection : IDisposable
         RequestTimeout = requestTimeout;
         _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
-            HttpHandler = handler ?? new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+            HttpHandler = handler ?? CreateTransport(),
             DisposeHttpClient = true,
             MaxReceiveMessageSize = MaxMessageBytes,
             // Our callers tell a cancelled call from a failed one by OperationCanceledException, as with HttpClient.
@@ -46,6 +46,17 @@ public sealed class QdrantConnection : IDisposable
         // reaches QdrantIndexClient as an exception anyway, which logs it at Debug and lets the caller decide what it means.
         Client = new QdrantClient(Stubs, requestTimeout, loggerFactory: null);
     }
+
+    /// <summary>
+    /// The HTTP/2 transport for the channel. A scrolled page of points with their vectors runs to a few MB; with HTTP/2's
+    /// default 64 KB stream window Qdrant would pause every 64 KB for a window update, so the window is opened wide.
+    /// </summary>
+    public static SocketsHttpHandler CreateTransport() => new()
+    {
+        EnableMultipleHttp2Connections = true,
+        // SocketsHttpHandler's largest allowed window: 16 MB.
+        InitialHttp2StreamWindowSize = 16 * 1024 * 1024,
+    };
 
     /// <summary>Where the gRPC calls go.</summary>
     public Uri Address { get; }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
 using Google.Protobuf.Collections;
 using Qdrant.Client.Grpc;
@@ -15,7 +16,10 @@ internal static class QdrantValues
     public static Dictionary<string, Value> FromPayload(PassagePayload payload) =>
         FromObject(JsonSerializer.SerializeToElement(payload, PayloadJsonContext.Default.PassagePayload));
 
-    /// <summary>The passage payload of a point; null for a point without one.</summary>
+    /// <summary>
+    /// The passage payload of a point; null for a point without one. Read field by field rather than through JSON: it runs
+    /// for every search candidate, and the JSON round trip cost about 0.1 ms per point.
+    /// </summary>
     public static PassagePayload? ToPayload(MapField<string, Value> payload)
     {
         if (payload.Count == 0)
@@ -23,14 +27,29 @@ internal static class QdrantValues
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            WriteObject(writer, payload);
-        }
-
-        return JsonSerializer.Deserialize(buffer.WrittenSpan, PayloadJsonContext.Default.PassagePayload);
+        // The keys are PassagePayload's properties in snake_case, as PayloadJsonContext writes them.
+        return new PassagePayload(
+            String(payload, "article_id") ?? "",
+            String(payload, "article_title") ?? "",
+            String(payload, "article_url"),
+            String(payload, "article_published") is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null,
+            String(payload, "article_author"),
+            String(payload, "article_hash") ?? "",
+            Integer(payload, "passage_ordinal"),
+            String(payload, "heading"),
+            String(payload, "text") ?? "",
+            Integer(payload, "start"),
+            Integer(payload, "end"),
+            Integer(payload, "schema_version"),
+            String(payload, "sentence_vectors"),
+            Integer(payload, "sentence_vector_dimensions"));
     }
+
+    private static string? String(MapField<string, Value> payload, string key) =>
+        payload.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.StringValue ? value.StringValue : null;
+
+    private static int Integer(MapField<string, Value> payload, string key) =>
+        payload.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.IntegerValue ? checked((int)value.IntegerValue) : 0;
 
     public static Dictionary<string, Value> FromObject(IEnumerable<KeyValuePair<string, JsonElement>> fields) =>
         fields.ToDictionary(f => f.Key, f => FromJson(f.Value), StringComparer.Ordinal);
