@@ -20,7 +20,7 @@ public sealed class QdrantOptions : IValidatableObject
     /// </summary>
     public Uri? GrpcUrl { get; set; }
 
-    /// <summary>Sent as the <c>api-key</c> header (and given to the managed server). Never logged.</summary>
+    /// <summary>Sent as the <c>api-key</c> metadata of every gRPC call (and given to the managed server). Never logged.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>The alias searches read from; re-indexing swaps it to a new collection.</summary>
