@@ -184,7 +184,8 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
         timeout.CancelAfter(_local.StartTimeout);
         try
         {
-            while (!await IsReadyAsync(baseAddress, timeout.Token))
+            // /readyz can answer before the gRPC listener is up, and every index call goes over gRPC: wait for both.
+            while (!await IsReadyAsync(baseAddress, timeout.Token) || !await AcceptsConnectionsAsync(_local.GrpcPort, timeout.Token))
             {
                 if (process.HasExited)
                 {
@@ -291,6 +292,20 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
             return false;
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<bool> AcceptsConnectionsAsync(int port, CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+            return true;
+        }
+        catch (SocketException)
         {
             return false;
         }
