@@ -8,10 +8,19 @@ public sealed class QdrantOptions : IValidatableObject
 {
     public const string Section = "Qdrant";
 
+    /// <summary>Qdrant's default gRPC port, beside the REST port 6333 of <see cref="Url"/>.</summary>
+    public const int DefaultGrpcPort = 6334;
+
     /// <summary>An external Qdrant, e.g. <c>http://qdrant:6333</c>. Absent: the app starts and manages a local server.</summary>
     public Uri? Url { get; set; }
 
-    /// <summary>Sent as the <c>api-key</c> header (and given to the managed server). Never logged.</summary>
+    /// <summary>
+    /// Qdrant's gRPC endpoint, which every index operation uses. Absent: the host of <see cref="Url"/> on port
+    /// <see cref="DefaultGrpcPort"/> (same scheme), or the managed server's <c>Qdrant:Local:GrpcPort</c>.
+    /// </summary>
+    public Uri? GrpcUrl { get; set; }
+
+    /// <summary>Sent as the <c>api-key</c> metadata of every gRPC call (and given to the managed server). Never logged.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>The alias searches read from; re-indexing swaps it to a new collection.</summary>
@@ -30,11 +39,27 @@ public sealed class QdrantOptions : IValidatableObject
     [ValidateObjectMembers]
     public QdrantLocalOptions Local { get; set; } = new();
 
+    /// <summary>Where the gRPC calls go: <see cref="GrpcUrl"/>, else <see cref="Url"/>'s host on 6334, else the managed server's port.</summary>
+    public Uri GrpcAddress => GrpcUrl
+        ?? (Url is { } rest
+            ? new UriBuilder(rest.Scheme, rest.Host, DefaultGrpcPort).Uri
+            : new Uri($"http://127.0.0.1:{Local.GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/"));
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Url is not null && !(Url.IsAbsoluteUri && (Url.Scheme == Uri.UriSchemeHttp || Url.Scheme == Uri.UriSchemeHttps)))
         {
             yield return new ValidationResult("Qdrant:Url must be an absolute http(s) URL", [nameof(Url)]);
+        }
+
+        if (GrpcUrl is not null && !(GrpcUrl.IsAbsoluteUri && (GrpcUrl.Scheme == Uri.UriSchemeHttp || GrpcUrl.Scheme == Uri.UriSchemeHttps)))
+        {
+            yield return new ValidationResult("Qdrant:GrpcUrl must be an absolute http(s) URL, e.g. http://qdrant:6334", [nameof(GrpcUrl)]);
+        }
+        else if (GrpcUrl is not null && Url is null)
+        {
+            // The managed server's gRPC port is Qdrant:Local:GrpcPort; a GrpcUrl alone would point past the server we start.
+            yield return new ValidationResult("Qdrant:GrpcUrl needs Qdrant:Url (the managed server's gRPC port is Qdrant:Local:GrpcPort)", [nameof(GrpcUrl)]);
         }
 
         if (RequestTimeout < TimeSpan.FromMilliseconds(100) || RequestTimeout > TimeSpan.FromMinutes(10))

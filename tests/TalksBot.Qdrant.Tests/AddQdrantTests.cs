@@ -3,12 +3,14 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Articles;
 using TalksBot.Core.Embeddings;
 using TalksBot.Core.Retrieval;
 using TalksBot.Qdrant.Index;
 using TalksBot.Qdrant.Local;
+using TalksBot.Qdrant.Store;
 using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Qdrant.Tests;
@@ -77,10 +79,45 @@ public sealed class AddQdrantTests(QdrantFixture qdrant)
         Assert.Contains("Qdrant:Url must be an absolute http(s) URL", error.Message, StringComparison.Ordinal);
     }
 
-    private static IHost BuildHost(IReadOnlyDictionary<string, string?> settings)
+    [Fact]
+    public async Task AnInvalidGrpcUrlStopsStartUpNamingTheKey()
+    {
+        using var host = BuildHost(new Dictionary<string, string?> { ["Qdrant:Url"] = "http://qdrant:6333", ["Qdrant:GrpcUrl"] = "qdrant:6334" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Ct));
+
+        Assert.Contains("Qdrant:GrpcUrl must be an absolute http(s) URL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheProcessHasOneQdrantClientAndItsExpectedFailuresAreNotLoggedAsErrors()
+    {
+        var recorder = new RecordingLoggerProvider();
+        using var host = BuildHost(qdrant.CreateConfiguration(), recorder);
+        await host.StartAsync(Ct);
+        var client = host.Services.GetRequiredService<QdrantIndexClient>();
+        var name = QdrantFixture.UniqueCollectionName();
+        await client.CreateCollectionAsync(name, 2, null, Ct);
+
+        await Assert.ThrowsAsync<QdrantException>(() => client.CreateCollectionAsync(name, 2, null, Ct));
+        await Assert.ThrowsAsync<QdrantException>(() => client.GetCollectionAsync(QdrantFixture.UniqueCollectionName("missing"), Ct));
+
+        Assert.Same(host.Services.GetRequiredService<QdrantConnection>().Client, host.Services.GetRequiredService<global::Qdrant.Client.QdrantClient>());
+        Assert.DoesNotContain(recorder.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Contains(recorder.Entries, e => e.Level == LogLevel.Debug && e.Message.Contains("AlreadyExists", StringComparison.Ordinal));
+        await client.DeleteCollectionAsync(name, Ct);
+        await host.StopAsync(Ct);
+    }
+
+    private static IHost BuildHost(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? logs = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
+        if (logs is not null)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
+        }
+
         builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashingEmbeddingGenerator(dimensions: 128));
         builder.AddQdrant();
         return builder.Build();

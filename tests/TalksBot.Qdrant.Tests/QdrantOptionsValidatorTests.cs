@@ -43,4 +43,47 @@ public sealed class QdrantOptionsValidatorTests
 
         Assert.Contains("Qdrant:Local:GrpcPort must differ from Qdrant:Local:HttpPort", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("http://qdrant:6333", "http://qdrant:6334/")]
+    [InlineData("https://xyz.cloud.qdrant.io:6333", "https://xyz.cloud.qdrant.io:6334/")]
+    [InlineData("https://xyz.cloud.qdrant.io", "https://xyz.cloud.qdrant.io:6334/")]
+    public void TheGrpcEndpointDefaultsToTheRestHostOnPort6334(string url, string grpc)
+    {
+        Assert.Equal(new Uri(grpc), new QdrantOptions { Url = new Uri(url) }.GrpcAddress);
+    }
+
+    [Fact]
+    public void GrpcUrlOverridesTheDefaultEndpoint()
+    {
+        var options = new QdrantOptions { Url = new Uri("http://qdrant:6333"), GrpcUrl = new Uri("https://grpc.example:443") };
+
+        Assert.True(_validator.Validate(null, options).Succeeded);
+        Assert.Equal(new Uri("https://grpc.example:443"), options.GrpcAddress);
+    }
+
+    [Fact]
+    public void WithoutAUrlTheGrpcEndpointIsTheManagedServersGrpcPort()
+    {
+        Assert.Equal(new Uri("http://127.0.0.1:7001/"), new QdrantOptions { Local = { GrpcPort = 7001 } }.GrpcAddress);
+    }
+
+    [Theory]
+    [InlineData("qdrant:6334")]
+    [InlineData("ftp://qdrant:6334")]
+    public void AGrpcUrlThatIsNotAnAbsoluteHttpUrlIsRejectedNamingTheKey(string url)
+    {
+        var result = _validator.Validate(null,
+            new QdrantOptions { Url = new Uri("http://qdrant:6333"), GrpcUrl = new Uri(url, UriKind.RelativeOrAbsolute) });
+
+        Assert.Contains("Qdrant:GrpcUrl must be an absolute http(s) URL", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGrpcUrlWithoutAUrlIsRejectedNamingBothKeys()
+    {
+        var result = _validator.Validate(null, new QdrantOptions { GrpcUrl = new Uri("http://qdrant:6334") });
+
+        Assert.Contains("Qdrant:GrpcUrl needs Qdrant:Url", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

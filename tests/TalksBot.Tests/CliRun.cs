@@ -17,6 +17,7 @@ internal sealed class CliRun
         _environment = new()
         {
             ["Qdrant__Url"] = qdrant.BaseAddress.ToString(),
+            ["Qdrant__GrpcUrl"] = qdrant.GrpcAddress.ToString(),
             ["Qdrant__Alias"] = name,
             ["Qdrant__CollectionPrefix"] = name,
             ["Articles__Path"] = Path.Combine(QdrantInstallation.RepositoryRoot, "data", "articles"),

@@ -38,7 +38,7 @@ internal sealed class DiscordBotApp : IAsyncDisposable
         var name = QdrantFixture.UniqueName("bot");
         var builder = TalksBotHost.CreateBuilder(
         [
-            $"Qdrant:Url={qdrant.BaseAddress}", $"Qdrant:Alias={name}", $"Qdrant:CollectionPrefix={name}",
+            $"Qdrant:Url={qdrant.BaseAddress}", $"Qdrant:GrpcUrl={qdrant.GrpcAddress}", $"Qdrant:Alias={name}", $"Qdrant:CollectionPrefix={name}",
             $"Articles:Path={folder}", $"Analytics:DatabasePath={Path.Combine(state, "analytics.db")}",
             $"Refresh:LockPath={Path.Combine(state, "refresh.lock")}", $"Refresh:StatusPath={Path.Combine(state, "refresh-status.json")}",
             $"Discord:Token={Token}", $"Discord:ApiBaseUrl={discord.ApiBaseUrl}", "Llm:Endpoint=", "Llm:EmbeddingModel=",

@@ -34,7 +34,7 @@ internal sealed class InProcessApp : IAsyncDisposable
         var name = QdrantFixture.UniqueName("app");
         var builder = TalksBotHost.CreateBuilder(
         [
-            $"Qdrant:Url={qdrant.BaseAddress}", $"Qdrant:Alias={name}", $"Qdrant:CollectionPrefix={name}",
+            $"Qdrant:Url={qdrant.BaseAddress}", $"Qdrant:GrpcUrl={qdrant.GrpcAddress}", $"Qdrant:Alias={name}", $"Qdrant:CollectionPrefix={name}",
             $"Articles:Path={folder}", $"Analytics:DatabasePath={Path.Combine(state, "analytics.db")}",
             $"Refresh:LockPath={Path.Combine(state, "refresh.lock")}", $"Refresh:StatusPath={Path.Combine(state, "refresh-status.json")}",
             "Discord:Token=", "Llm:Endpoint=", "Llm:EmbeddingModel=",

@@ -1,7 +1,6 @@
 using TalksBot.Core.Analytics;
 using TalksBot.Indexing;
 using TalksBot.Qdrant.Index;
-using TalksBot.Qdrant.Rest;
 using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Tests;
@@ -61,7 +60,7 @@ public sealed class RefreshServiceTests(QdrantFixture qdrant)
 
         await Assert.ThrowsAsync<HttpRequestException>(() => index.RefreshAsync(Actors.Local, null, Ct));
 
-        var client = app.Get<QdrantRestClient>();
+        var client = app.Get<TalksBot.Qdrant.Store.QdrantIndexClient>();
         Assert.Equal(served, await client.ResolveAliasAsync(app.Alias, Ct));
         Assert.Equal([served], (await client.ListCollectionsAsync(Ct)).Where(c => c.StartsWith(app.CollectionPrefix + "_v", StringComparison.Ordinal)));
         Assert.Equal("failed: the embedding service answered 503", index.GetStatus()?.Outcome);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using TalksBot.Core.Articles;
-using TalksBot.Qdrant.Rest;
+using TalksBot.Qdrant.Store;
 
 namespace TalksBot.Qdrant.Index;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using TalksBot.Core.Embeddings;
 using TalksBot.Core.Passages;
 using TalksBot.Core.Text;
-using TalksBot.Qdrant.Rest;
+using TalksBot.Qdrant.Store;
 
 namespace TalksBot.Qdrant.Index;
 
@@ -15,7 +15,7 @@ namespace TalksBot.Qdrant.Index;
 /// the old index or the complete new one. Any failure before the swap leaves the alias alone and deletes the half-built collection.
 /// </summary>
 public sealed partial class PassageIndexWriter(
-    QdrantRestClient client,
+    QdrantIndexClient client,
     IOptions<QdrantOptions> options,
     TimeProvider time,
     ILogger<PassageIndexWriter> logger,
@@ -381,8 +381,8 @@ public sealed partial class PassageIndexWriter(
     {
         // Payload indexes go in before the points, as Qdrant advises; article_hash lets a later refresh find reusable points.
         // Not waited for: the upserts wait, and Qdrant applies a collection's updates in order.
-        await client.CreatePayloadIndexAsync(collection, "article_id", "keyword", wait: false, cancellationToken);
-        await client.CreatePayloadIndexAsync(collection, "article_hash", "keyword", wait: false, cancellationToken);
+        await client.CreateKeywordIndexAsync(collection, "article_id", wait: false, cancellationToken);
+        await client.CreateKeywordIndexAsync(collection, "article_hash", wait: false, cancellationToken);
     }
 
     private async Task UpsertAsync(string collection, List<(ArticlePassages Article, Passage Passage)> batch,

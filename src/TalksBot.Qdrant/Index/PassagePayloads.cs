@@ -2,7 +2,7 @@ using TalksBot.Core.Articles;
 using TalksBot.Core.Embeddings;
 using TalksBot.Core.Passages;
 using TalksBot.Core.Retrieval;
-using TalksBot.Qdrant.Rest;
+using TalksBot.Qdrant.Store;
 
 namespace TalksBot.Qdrant.Index;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Retrieval;
-using TalksBot.Qdrant.Rest;
+using TalksBot.Qdrant.Store;
 
 namespace TalksBot.Qdrant.Index;
 
@@ -8,7 +8,7 @@ namespace TalksBot.Qdrant.Index;
 /// BM25 alone over the served alias, with no dense vector, fusion or diversifying: the retrieval of the naive baseline
 /// the eval reports beside the bot.
 /// </summary>
-public sealed class QdrantBm25Search(QdrantRestClient client, IOptions<QdrantOptions> options) : IPassageSearch
+public sealed class QdrantBm25Search(QdrantIndexClient client, IOptions<QdrantOptions> options) : IPassageSearch
 {
     private readonly string _alias = options.Value.Alias;
 

@@ -3,13 +3,13 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TalksBot.Core.Retrieval;
-using TalksBot.Qdrant.Rest;
+using TalksBot.Qdrant.Store;
 
 namespace TalksBot.Qdrant.Index;
 
 /// <summary>Hybrid retrieval over the served alias: Qdrant's BM25 and the dense embedding, fused by reciprocal rank.</summary>
 public sealed partial class QdrantPassageSearch(
-    QdrantRestClient client,
+    QdrantIndexClient client,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     IOptions<QdrantOptions> options,
     ILogger<QdrantPassageSearch> logger) : IPassageSearch

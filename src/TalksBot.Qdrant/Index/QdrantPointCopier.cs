@@ -1,4 +1,4 @@
-using TalksBot.Qdrant.Rest;
+using TalksBot.Qdrant.Store;
 
 namespace TalksBot.Qdrant.Index;
 
@@ -11,10 +11,10 @@ namespace TalksBot.Qdrant.Index;
 /// weights depend only on the text and the model's fixed parameters, and IDF is applied at query time from the new
 /// collection's own statistics, so the copy is what re-inference would produce, without tokenising again.
 /// </remarks>
-public sealed class QdrantPointCopier(QdrantRestClient client)
+public sealed class QdrantPointCopier(QdrantIndexClient client)
 {
     // One scrolled page is written by one upsert request.
-    private const int PageSize = QdrantRestClient.MaxPointsPerUpsert;
+    private const int PageSize = QdrantIndexClient.MaxPointsPerUpsert;
 
     /// <summary>
     /// Copies every point whose <c>article_id</c> is one of <paramref name="articleIds"/>, a page at a time; calls
@@ -36,7 +36,7 @@ public sealed class QdrantPointCopier(QdrantRestClient client)
             {
                 if (total == 0)
                 {
-                    await beforeFirstUpsert(page.Points[0].Vector.GetProperty(VectorNames.Dense).GetArrayLength(), cancellationToken);
+                    await beforeFirstUpsert(page.Points[0].Dense.Count, cancellationToken);
                 }
 
                 await client.UpsertRawAsync(to, page.Points, cancellationToken);

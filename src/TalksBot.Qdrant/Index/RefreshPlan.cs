@@ -18,7 +18,7 @@ public sealed record RefreshPlan(
             ?? new Dictionary<string, string>(StringComparer.Ordinal);
         var compatible = serving is not null
             && string.Equals(serving.Fingerprint, fingerprint, StringComparison.Ordinal)
-            && serving.SchemaVersion == Rest.PassagePayload.CurrentSchemaVersion;
+            && serving.SchemaVersion == Store.PassagePayload.CurrentSchemaVersion;
         List<string> added = [], changed = [], unchanged = [];
         foreach (var entry in articles)
         {

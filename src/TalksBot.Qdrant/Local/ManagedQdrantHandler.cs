@@ -1,22 +1,23 @@
+using TalksBot.Qdrant.Store;
+
 namespace TalksBot.Qdrant.Local;
 
 /// <summary>
-/// Starts the managed Qdrant on first use and points each request at it. Lazy start keeps a one-shot command working
-/// even when nothing started the host, and follows a reused server that listens on a different port than configured.
-/// Requests close their connection: Qdrant's graceful shutdown waits for idle keep-alive connections (about 5 s), which
-/// would dominate a one-shot command's wall clock; a fresh loopback connection costs well under a millisecond.
+/// The gRPC channel's transport to the managed Qdrant: starts the server on first use and points each call at its gRPC
+/// port. Lazy start keeps a one-shot command working even when nothing started the host, and follows a reused server that
+/// listens on a different port than configured.
 /// </summary>
-internal sealed class ManagedQdrantHandler(ManagedQdrantServer server) : DelegatingHandler
+internal sealed class ManagedQdrantHandler(ManagedQdrantServer server) : DelegatingHandler(QdrantConnection.CreateTransport())
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var baseAddress = await server.EnsureStartedAsync(cancellationToken);
-        if (request.RequestUri is { IsAbsoluteUri: true } uri && uri.Authority != baseAddress.Authority)
+        await server.EnsureStartedAsync(cancellationToken);
+        var grpc = server.GrpcAddress;
+        if (request.RequestUri is { IsAbsoluteUri: true } uri && uri.Authority != grpc.Authority)
         {
-            request.RequestUri = new UriBuilder(uri) { Host = baseAddress.Host, Port = baseAddress.Port }.Uri;
+            request.RequestUri = new UriBuilder(uri) { Host = grpc.Host, Port = grpc.Port }.Uri;
         }
 
-        request.Headers.ConnectionClose = true;
         return await base.SendAsync(request, cancellationToken);
     }
 }

@@ -35,6 +35,7 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
     private readonly ConcurrentQueue<string> _outputTail = new();
     private readonly HttpClient _probe;
     private volatile Uri? _baseAddress;
+    private volatile Uri? _grpcAddress;
     private Process? _process;
     private bool _stopped;
 
@@ -52,6 +53,9 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
 
     /// <summary>Where the server answers; available once <see cref="EnsureStartedAsync"/> has completed.</summary>
     public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("The managed Qdrant has not been started yet.");
+
+    /// <summary>Where the server answers gRPC; available once <see cref="EnsureStartedAsync"/> has completed.</summary>
+    public Uri GrpcAddress => _grpcAddress ?? throw new InvalidOperationException("The managed Qdrant has not been started yet.");
 
     /// <summary>True when this instance started the process (and will stop it); false when it reuses another's.</summary>
     public bool OwnsProcess => Volatile.Read(ref _process) is not null;
@@ -114,7 +118,7 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
 
         var started = _time.GetTimestamp();
         var process = Launch(binary, storage);
-        var baseAddress = new Uri($"http://127.0.0.1:{_local.HttpPort.ToString(CultureInfo.InvariantCulture)}/");
+        var baseAddress = LoopbackAddress(_local.HttpPort);
         try
         {
             await WaitUntilReadyAsync(process, baseAddress, cancellationToken);
@@ -127,6 +131,7 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
 
         Volatile.Write(ref _process, process);
         ProcessId = process.Id;
+        _grpcAddress = LoopbackAddress(_local.GrpcPort);
         await WriteStateAsync(statePath, new ManagedServerState(process.Id, _local.HttpPort, _local.GrpcPort), cancellationToken);
         LogStarted(process.Id, baseAddress, _time.GetElapsedTime(started).TotalMilliseconds, storage);
         return baseAddress;
@@ -179,7 +184,8 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
         timeout.CancelAfter(_local.StartTimeout);
         try
         {
-            while (!await IsReadyAsync(baseAddress, timeout.Token))
+            // /readyz can answer before the gRPC listener is up, and every index call goes over gRPC: wait for both.
+            while (!await IsReadyAsync(baseAddress, timeout.Token) || !await AcceptsConnectionsAsync(_local.GrpcPort, timeout.Token))
             {
                 if (process.HasExited)
                 {
@@ -246,16 +252,19 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
             return null;
         }
 
-        var baseAddress = new Uri($"http://127.0.0.1:{state.HttpPort.ToString(CultureInfo.InvariantCulture)}/");
+        var baseAddress = LoopbackAddress(state.HttpPort);
         if (!await IsReadyAsync(baseAddress, cancellationToken))
         {
             return null;
         }
 
         ProcessId = state.Pid;
+        _grpcAddress = LoopbackAddress(state.GrpcPort);
         LogReusing(state.Pid, baseAddress, _local.FullStoragePath);
         return baseAddress;
     }
+
+    private static Uri LoopbackAddress(int port) => new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
 
     private static bool IsQdrantRunning(int pid)
     {
@@ -283,6 +292,20 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
             return false;
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<bool> AcceptsConnectionsAsync(int port, CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+            return true;
+        }
+        catch (SocketException)
         {
             return false;
         }

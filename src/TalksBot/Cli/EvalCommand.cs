@@ -190,7 +190,7 @@ internal static class EvalCommand
             {
                 await Index!.DeleteAsync(services);
             }
-            catch (Exception e) when (e is TalksBot.Qdrant.Rest.QdrantException or OperationCanceledException)
+            catch (Exception e) when (e is TalksBot.Qdrant.Store.QdrantException or OperationCanceledException)
             {
                 // The run's outcome stands; say what is left so it can be removed by hand.
                 CliHost.WriteError($"could not remove the eval index {Index!.Alias} ({Index.CollectionPrefix}_v*): {e.Message}");

@@ -25,6 +25,7 @@ internal static class TalksBotCommandLine
             RefreshCommand.Create(config),
             ArticlesCommand.Create(config),
             StatsCommand.Create(config),
+            BenchCommand.Create(config),
         };
         return root;
     }

@@ -1,5 +1,5 @@
 using TalksBot.Qdrant.Index;
-using TalksBot.Qdrant.Rest;
+using TalksBot.Qdrant.Store;
 
 namespace TalksBot.Qdrant.Tests.Index;
 

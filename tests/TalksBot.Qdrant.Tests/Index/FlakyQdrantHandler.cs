@@ -3,17 +3,18 @@ using System.Net;
 namespace TalksBot.Qdrant.Tests.Index;
 
 /// <summary>
-/// Sits between a client and the real Qdrant: the first scroll is answered 503 without reaching Qdrant, and the first
-/// upsert reaches Qdrant but its answer is lost, as on a dropped connection. Every other request is forwarded untouched.
+/// Sits between the gRPC channel and the real Qdrant: the first scroll is answered 503 without reaching Qdrant, and the
+/// first upsert reaches Qdrant but its answer is lost, as on a dropped connection. Every other call is forwarded untouched.
 /// </summary>
 internal sealed class FlakyQdrantHandler() : DelegatingHandler(new SocketsHttpHandler())
 {
-    public const string Scroll = "POST points/scroll";
-    public const string Upsert = "PUT points";
+    // gRPC methods are paths: /{package}.{service}/{method}.
+    public const string Scroll = "/qdrant.Points/Scroll";
+    public const string Upsert = "/qdrant.Points/Upsert";
 
     private readonly List<string> _requests = [];
 
-    /// <summary>Every request seen, as method and path below the collection, e.g. <see cref="Scroll"/>.</summary>
+    /// <summary>Every call seen, as its gRPC method path, e.g. <see cref="Scroll"/>.</summary>
     public IReadOnlyList<string> Requests
     {
         get
@@ -25,23 +26,24 @@ internal sealed class FlakyQdrantHandler() : DelegatingHandler(new SocketsHttpHa
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // "/collections/{name}/points/scroll" → "points/scroll": collection names differ per test.
-        var endpoint = $"{request.Method} {string.Join('/', request.RequestUri!.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(2))}";
+        var method = request.RequestUri!.AbsolutePath;
         int attempt;
         lock (_requests)
         {
-            _requests.Add(endpoint);
-            attempt = _requests.Count(r => r == endpoint);
+            _requests.Add(method);
+            attempt = _requests.Count(r => r == method);
         }
 
-        if (endpoint == Scroll && attempt == 1)
-            return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("""{"status":{"error":"overloaded"}}""") };
+        // gRPC maps an HTTP 503 to Unavailable, as a proxy in front of an overloaded Qdrant would answer.
+        if (method == Scroll && attempt == 1)
+            return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Version = HttpVersion.Version20 };
 
         var response = await base.SendAsync(request, cancellationToken);
-        if (endpoint == Upsert && attempt == 1)
+        if (method == Upsert && attempt == 1)
         {
             response.Dispose();
-            throw new HttpRequestException("The response ended prematurely.");
+            // A reset connection surfaces with an IOException inside, which gRPC reports as Unavailable.
+            throw new HttpRequestException("The response ended prematurely.", new IOException("Connection reset by peer"));
         }
 
         return response;

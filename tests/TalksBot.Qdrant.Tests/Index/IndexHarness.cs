@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TalksBot.Core.Embeddings;
 using TalksBot.Qdrant.Index;
-using TalksBot.Qdrant.Rest;
+using TalksBot.Qdrant.Store;
 using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Qdrant.Tests.Index;
@@ -22,7 +22,7 @@ internal sealed class IndexHarness
 
     public QdrantOptions Options { get; }
 
-    public QdrantRestClient Client { get; }
+    public QdrantIndexClient Client { get; }
 
     public HashingEmbeddingGenerator Embedder { get; } = new(dimensions: 128);
 

@@ -41,7 +41,7 @@ public sealed class PassageIndexRefreshTests(QdrantFixture qdrant) : IDisposable
         Assert.Equal(["002_riyadh_outcome"], result.Plan.Changed);
         Assert.Equal(["003_markets"], result.Plan.Removed);
         Assert.Equal(["001_riyadh_delegations"], result.Plan.Unchanged);
-        Assert.Equal(0, await _index.Client.CountAsync(_index.Options.Alias, TalksBot.Qdrant.Rest.QdrantFilter.KeywordIs("article_id", "003_markets"), Ct));
+        Assert.Equal(0, await _index.Client.CountAsync(_index.Options.Alias, TalksBot.Qdrant.Store.QdrantFilter.KeywordIs("article_id", "003_markets"), Ct));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using TalksBot.Core.Embeddings;
 using TalksBot.Core.Text;
 using TalksBot.Qdrant.Index;
-using TalksBot.Qdrant.Rest;
+using TalksBot.Qdrant.Store;
 using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Qdrant.Tests.Index;

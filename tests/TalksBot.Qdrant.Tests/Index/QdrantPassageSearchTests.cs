@@ -1,4 +1,4 @@
-using TalksBot.Qdrant.Rest;
+using TalksBot.Qdrant.Store;
 using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Qdrant.Tests.Index;
@@ -73,6 +73,6 @@ public sealed class QdrantPassageSearchTests(QdrantFixture qdrant)
     {
         var error = await Assert.ThrowsAsync<QdrantException>(() => _index.Search.SearchAsync("Who led the delegation?", 3, Ct));
 
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Equal(Grpc.Core.StatusCode.NotFound, error.StatusCode);
     }
 }

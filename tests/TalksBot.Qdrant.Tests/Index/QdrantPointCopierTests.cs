@@ -1,5 +1,5 @@
 using TalksBot.Qdrant.Index;
-using TalksBot.Qdrant.Rest;
+using TalksBot.Qdrant.Store;
 using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Qdrant.Tests.Index;
@@ -15,9 +15,10 @@ public sealed class QdrantPointCopierTests(QdrantFixture qdrant) : IDisposable
         IReadOnlyList<ArticlePassages> articles = [.. TestArticles.All, TestArticles.Long("005_long", 200)];
         var source = (await _index.RefreshAsync(articles, new RecordingEmbeddingGenerator(), Ct)).Build.Manifest.Collection;
         var target = QdrantFixture.UniqueCollectionName("copy");
-        using var flaky = new FlakyQdrantHandler();
-        using var http = new HttpClient(flaky) { BaseAddress = qdrant.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var copier = new QdrantPointCopier(new QdrantRestClient(http));
+        var flaky = new FlakyQdrantHandler();
+        // The connection owns (and disposes) its transport.
+        using var connection = new QdrantConnection(qdrant.GrpcAddress, apiKey: null, TimeSpan.FromSeconds(60), flaky);
+        var copier = new QdrantPointCopier(new QdrantIndexClient(connection));
 
         var copied = await copier.CopyArticlesAsync(source, target, [.. articles.Select(a => a.Article.Id)],
             (size, token) => _index.Client.CreateCollectionAsync(target, size, metadata: null, token), _ => { }, Ct);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using TalksBot.Qdrant.Index;
-using TalksBot.Qdrant.Rest;
+using TalksBot.Qdrant.Store;
 using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Qdrant.Tests.Index;
@@ -22,7 +22,7 @@ internal sealed class RefreshHarness : IDisposable
 
     public QdrantOptions Options { get; }
 
-    public QdrantRestClient Client { get; }
+    public QdrantIndexClient Client { get; }
 
     public PassageIndexWriter Writer { get; }
 

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Net;
+using Grpc.Core;
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Options;
 using TalksBot.Qdrant.Local;
-using TalksBot.Qdrant.Rest;
+using TalksBot.Qdrant.Store;
 using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Qdrant.Tests.Local;
@@ -29,7 +30,7 @@ public sealed class ManagedQdrantServerTests : IDisposable
         }
 
         using var http = new HttpClient { BaseAddress = address };
-        Assert.True(await new QdrantRestClient(http).IsReadyAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("readyz", UriKind.Relative), Ct)).StatusCode);
     }
 
     [Fact]
@@ -107,21 +108,35 @@ public sealed class ManagedQdrantServerTests : IDisposable
     }
 
     [Fact]
-    public async Task WithAnApiKeyTheServerRejectsRequestsWithoutItAndTheClientReportsQdrantsPlainTextError()
+    public async Task WithAnApiKeyTheServerRejectsCallsWithoutItAndTheClientReportsQdrantsTextWithoutTheKey()
     {
         var options = Options();
         options.Value.ApiKey = "test-key-" + Guid.NewGuid().ToString("N");
         await using var server = new ManagedQdrantServer(options);
-        var address = await server.EnsureStartedAsync(Ct);
-        using var withoutKey = new HttpClient { BaseAddress = address };
-        using var withKey = new HttpClient { BaseAddress = address, DefaultRequestHeaders = { { "api-key", options.Value.ApiKey } } };
+        await server.EnsureStartedAsync(Ct);
+        using var withoutKey = new QdrantConnection(server.GrpcAddress, apiKey: null, TimeSpan.FromSeconds(30));
+        using var withKey = new QdrantConnection(server.GrpcAddress, options.Value.ApiKey, TimeSpan.FromSeconds(30));
 
-        var error = await Assert.ThrowsAsync<QdrantException>(() => new QdrantRestClient(withoutKey).ListCollectionsAsync(Ct));
+        var error = await Assert.ThrowsAsync<QdrantException>(() => new QdrantIndexClient(withoutKey).ListCollectionsAsync(Ct));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.Contains(error.StatusCode, new StatusCode?[] { StatusCode.Unauthenticated, StatusCode.PermissionDenied });
         Assert.False(string.IsNullOrWhiteSpace(error.QdrantError));
+        Assert.Contains("Qdrant:ApiKey", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(options.Value.ApiKey, error.Message, StringComparison.Ordinal);
-        Assert.Empty(await new QdrantRestClient(withKey).ListCollectionsAsync(Ct));
+        Assert.Empty(await new QdrantIndexClient(withKey).ListCollectionsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AServerStartedOnConfiguredPortsAnswersGrpcOnTheGrpcPort()
+    {
+        var options = Options();
+        await using var server = new ManagedQdrantServer(options);
+
+        await server.EnsureStartedAsync(Ct);
+
+        Assert.Equal(options.Value.Local.GrpcPort, server.GrpcAddress.Port);
+        using var connection = new QdrantConnection(server.GrpcAddress, apiKey: null, TimeSpan.FromSeconds(30));
+        Assert.Empty(await new QdrantIndexClient(connection).ListCollectionsAsync(Ct));
     }
 
     public void Dispose() => _storage.Delete(recursive: true);

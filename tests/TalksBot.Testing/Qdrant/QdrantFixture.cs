@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using TalksBot.Qdrant;
 using TalksBot.Qdrant.Local;
-using TalksBot.Qdrant.Rest;
+using TalksBot.Qdrant.Store;
 using Xunit;
 
 namespace TalksBot.Testing.Qdrant;
@@ -15,12 +15,18 @@ namespace TalksBot.Testing.Qdrant;
 /// </summary>
 public sealed class QdrantFixture : IAsyncLifetime
 {
-    private readonly List<HttpClient> _clients = [];
+    // Generous: parallel builds share two cores with the test run.
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
+
+    private QdrantConnection? _connection;
     private ManagedQdrantServer? _server;
     private string? _storage;
 
-    /// <summary>Where the shared Qdrant answers, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    /// <summary>Where the shared Qdrant answers REST (and <c>/readyz</c>), e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Where the shared Qdrant answers gRPC, which every index operation uses.</summary>
+    public Uri GrpcAddress { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -46,15 +52,13 @@ public sealed class QdrantFixture : IAsyncLifetime
             },
         }));
         BaseAddress = await _server.EnsureStartedAsync(TestContext.Current.CancellationToken);
+        GrpcAddress = _server.GrpcAddress;
+        _connection = new QdrantConnection(GrpcAddress, apiKey: null, RequestTimeout);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var client in _clients)
-        {
-            client.Dispose();
-        }
-
+        _connection?.Dispose();
         if (_server is not null)
         {
             await _server.DisposeAsync();
@@ -66,17 +70,8 @@ public sealed class QdrantFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A client for the shared server; the fixture disposes its HttpClient.</summary>
-    public QdrantRestClient CreateClient()
-    {
-        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        lock (_clients)
-        {
-            _clients.Add(http);
-        }
-
-        return new QdrantRestClient(http);
-    }
+    /// <summary>A client for the shared server over the fixture's one gRPC channel, which the fixture disposes.</summary>
+    public QdrantIndexClient CreateClient() => new(_connection!);
 
     /// <summary>A name no other test uses, valid as a Qdrant collection, alias or <c>Qdrant:CollectionPrefix</c>.</summary>
     public static string UniqueName(string prefix = "t") => $"{prefix}_{Guid.NewGuid().ToString("N")[..12]}";
@@ -88,9 +83,10 @@ public sealed class QdrantFixture : IAsyncLifetime
     public QdrantOptions CreateOptions() => new()
     {
         Url = BaseAddress,
+        GrpcUrl = GrpcAddress,
         Alias = UniqueName("alias"),
         CollectionPrefix = UniqueName("c"),
-        RequestTimeout = TimeSpan.FromSeconds(60),
+        RequestTimeout = RequestTimeout,
     };
 
     /// <summary>
@@ -103,6 +99,7 @@ public sealed class QdrantFixture : IAsyncLifetime
         return new Dictionary<string, string?>
         {
             [$"{QdrantOptions.Section}:Url"] = options.Url!.ToString(),
+            [$"{QdrantOptions.Section}:GrpcUrl"] = options.GrpcUrl!.ToString(),
             [$"{QdrantOptions.Section}:Alias"] = options.Alias,
             [$"{QdrantOptions.Section}:CollectionPrefix"] = options.CollectionPrefix,
             [$"{QdrantOptions.Section}:RequestTimeout"] = options.RequestTimeout.ToString(),

@@ -1,12 +1,13 @@
-using System.Net;
-using TalksBot.Qdrant.Rest;
+using System.Diagnostics;
+using Grpc.Core;
+using TalksBot.Qdrant.Store;
 using TalksBot.Testing.Qdrant;
 
-namespace TalksBot.Qdrant.Tests.Rest;
+namespace TalksBot.Qdrant.Tests.Store;
 
-public sealed class QdrantRestClientTests(QdrantFixture qdrant)
+public sealed class QdrantIndexClientTests(QdrantFixture qdrant)
 {
-    private readonly QdrantRestClient _client = qdrant.CreateClient();
+    private readonly QdrantIndexClient _client = qdrant.CreateClient();
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -32,7 +33,8 @@ public sealed class QdrantRestClientTests(QdrantFixture qdrant)
         var error = await Assert.ThrowsAsync<QdrantException>(() =>
             _client.QueryHybridAsync(missing, new HybridQuery("anything", new float[] { 1, 0 }, 5, 50), Ct));
 
-        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.False(error.IsTransient);
         Assert.Equal($"Not found: Collection `{missing}` doesn't exist!", error.QdrantError);
         Assert.Contains(error.QdrantError!, error.Message, StringComparison.Ordinal);
     }
@@ -73,7 +75,7 @@ public sealed class QdrantRestClientTests(QdrantFixture qdrant)
     public async Task ExactCountCountsOnlyThePointsMatchingTheFilter()
     {
         var collection = await CreateCollectionAsync(dimensions: 2);
-        await _client.CreatePayloadIndexAsync(collection, "article_id", "keyword", wait: true, Ct);
+        await _client.CreateKeywordIndexAsync(collection, "article_id", wait: true, Ct);
         await _client.UpsertAsync(collection, [Point("a1", "one"), Point("a1", "two"), Point("a2", "three")], Ct);
 
         var count = await _client.CountAsync(collection, QdrantFilter.KeywordIs("article_id", "a1"), Ct);
@@ -85,7 +87,7 @@ public sealed class QdrantRestClientTests(QdrantFixture qdrant)
     public async Task DeleteByFilterRemovesOnlyThatArticlesPoints()
     {
         var collection = await CreateCollectionAsync(dimensions: 2);
-        await _client.CreatePayloadIndexAsync(collection, "article_id", "keyword", wait: true, Ct);
+        await _client.CreateKeywordIndexAsync(collection, "article_id", wait: true, Ct);
         await _client.UpsertAsync(collection, [Point("a1", "one"), Point("a1", "two"), Point("a2", "three")], Ct);
 
         await _client.DeletePointsAsync(collection, QdrantFilter.KeywordIs("article_id", "a1"), Ct);
@@ -118,7 +120,7 @@ public sealed class QdrantRestClientTests(QdrantFixture qdrant)
     public async Task UpsertSplitsLargeBatchesAndStoresEveryPoint()
     {
         var collection = await CreateCollectionAsync(dimensions: 2);
-        var points = Enumerable.Range(0, QdrantRestClient.MaxPointsPerUpsert + 10).Select(i => Point("a1", $"passage {i}")).ToArray();
+        var points = Enumerable.Range(0, QdrantIndexClient.MaxPointsPerUpsert + 10).Select(i => Point("a1", $"passage {i}")).ToArray();
 
         await _client.UpsertAsync(collection, points, Ct);
 
@@ -173,24 +175,51 @@ public sealed class QdrantRestClientTests(QdrantFixture qdrant)
     }
 
     [Fact]
-    public async Task AnUnreachableQdrantSurfacesAsATransientQdrantExceptionAfterRetries()
+    public async Task AnUnreachableQdrantSurfacesAsATransientQdrantExceptionNamingTheAddressWithinTheTimeout()
     {
         var closedPort = LoopbackPorts.Free(1)[0];
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{closedPort}/") };
-        var client = new QdrantRestClient(http);
+        var timeout = TimeSpan.FromSeconds(5);
+        using var connection = new QdrantConnection(new Uri($"http://127.0.0.1:{closedPort}/"), apiKey: null, timeout);
+        var client = new QdrantIndexClient(connection);
+        var started = Stopwatch.GetTimestamp();
 
         var error = await Assert.ThrowsAsync<QdrantException>(() => client.ListCollectionsAsync(Ct));
 
-        Assert.Null(error.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.True(error.IsTransient);
-        Assert.Contains($"127.0.0.1:{closedPort}", error.Message, StringComparison.Ordinal);
-        Assert.False(await client.IsReadyAsync(Ct));
+        Assert.Contains($"Qdrant at http://127.0.0.1:{closedPort}/ is temporarily unavailable", error.Message, StringComparison.Ordinal);
+        // Each attempt is refused at once, and the three retries back off from 100 ms (about 0.7 s in all), so the
+        // answer comes well inside one request timeout even on a loaded machine.
+        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.Zero, timeout);
     }
 
     [Fact]
-    public async Task ReadinessIsReportedByReadyz()
+    public async Task CreatingACollectionWithAnInvalidNameReportsQdrantsOwnText()
     {
-        Assert.True(await _client.IsReadyAsync(Ct));
+        var error = await Assert.ThrowsAsync<QdrantException>(() => _client.CreateCollectionAsync("bad/name", 2, null, Ct));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.False(error.IsTransient);
+        Assert.False(string.IsNullOrWhiteSpace(error.QdrantError));
+        Assert.Contains(error.QdrantError!, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScrollWithVectorsReadsBothVectorsFromTheServer()
+    {
+        var collection = await CreateCollectionAsync(dimensions: 2);
+        var point = Point("a1", "Lavrov led the Russian delegation.");
+        await _client.UpsertAsync(collection, [point], Ct);
+
+        var raw = Assert.Single((await _client.ScrollWithVectorsAsync(collection, null, 10, null, Ct)).Points);
+
+        Assert.Equal(point.Id, raw.Id);
+        Assert.Equal(2, raw.Dense.Count);
+        Assert.Equal(1f, raw.Dense[0], 5);
+        // The server computed the BM25 vector from the text: one weight per distinct stemmed term.
+        Assert.NotEmpty(raw.Bm25.Indices);
+        Assert.Equal(raw.Bm25.Indices.Count, raw.Bm25.Values.Count);
+        Assert.Equal("a1", raw.Payload["article_id"].StringValue);
     }
 
     private async Task<string> CreateCollectionAsync(int dimensions)

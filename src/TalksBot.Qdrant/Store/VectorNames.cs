@@ -1,4 +1,4 @@
-namespace TalksBot.Qdrant.Rest;
+namespace TalksBot.Qdrant.Store;
 
 /// <summary>The fixed schema of our collections: one dense and one server-side BM25 named vector.</summary>
 public static class VectorNames

@@ -1,0 +1,338 @@
+using System.Globalization;
+using System.Text.Json;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
+using Qdrant.Client.Grpc;
+using Q = Qdrant.Client.Grpc;
+
+namespace TalksBot.Qdrant.Store;
+
+/// <summary>
+/// The index's operations over the official Qdrant.Client (gRPC): maps our points and filters to Qdrant's messages, its
+/// failures to <see cref="QdrantException"/>, and retries only idempotent operations, and only on transient failures.
+/// </summary>
+public sealed partial class QdrantIndexClient
+{
+    /// <summary>Qdrant recommends 64–256 points per upsert request; 128 keeps requests far below its message limit even at 1536 dimensions.</summary>
+    public const int MaxPointsPerUpsert = 128;
+
+    private readonly QdrantConnection _connection;
+    private readonly global::Qdrant.Client.QdrantClient _client;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline _retry;
+
+    public QdrantIndexClient(QdrantConnection connection, ILogger<QdrantIndexClient>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
+        _client = connection.Client;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _retry = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<QdrantException>(e => e.IsTransient),
+                MaxRetryAttempts = 3,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = TimeSpan.FromMilliseconds(100),
+                UseJitter = true,
+                OnRetry = args =>
+                {
+                    LogRetry(args.Outcome.Exception?.Message ?? "unknown", args.AttemptNumber + 1, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
+    /// <summary>Where the gRPC calls go.</summary>
+    public Uri Address => _connection.Address;
+
+    /// <summary>Creates a collection with the dense vector <c>dense</c> (cosine) and the server-side BM25 sparse vector <c>bm25</c> (IDF).</summary>
+    public Task CreateCollectionAsync(string name, int denseSize, IReadOnlyDictionary<string, JsonElement>? metadata, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(denseSize, 1);
+        var vectors = new VectorParamsMap { Map = { [VectorNames.Dense] = new VectorParams { Size = (ulong)denseSize, Distance = Distance.Cosine } } };
+        var sparse = new SparseVectorConfig { Map = { [VectorNames.Bm25] = new SparseVectorParams { Modifier = Modifier.Idf } } };
+        // Not idempotent: a retry after a create that did land would fail with AlreadyExists.
+        return RunAsync($"create collection {name}", idempotent: false, token => _client.CreateCollectionAsync(name, vectors,
+            QdrantValues.FromObject(metadata ?? new Dictionary<string, JsonElement>()), sparseVectorsConfig: sparse, cancellationToken: token), cancellationToken);
+    }
+
+    public Task<bool> CollectionExistsAsync(string name, CancellationToken cancellationToken) =>
+        RunAsync($"check collection {name}", idempotent: true, token => _client.CollectionExistsAsync(name, token), cancellationToken);
+
+    public Task<CollectionDescription> GetCollectionAsync(string name, CancellationToken cancellationToken) =>
+        RunAsync($"get collection {name}", idempotent: true, async token =>
+        {
+            var info = await _client.GetCollectionInfoAsync(name, token);
+            return new CollectionDescription(name, info.Status.ToString().ToLowerInvariant(), info.HasPointsCount ? (long)info.PointsCount : 0,
+                info.Config?.Metadata is { } stored ? QdrantValues.ToJsonFields(stored) : new Dictionary<string, JsonElement>());
+        }, cancellationToken);
+
+    /// <summary>Merges <paramref name="metadata"/> into the collection's metadata (keys not named are kept).</summary>
+    public Task UpdateCollectionMetadataAsync(string name, IReadOnlyDictionary<string, JsonElement> metadata, CancellationToken cancellationToken) =>
+        RunAsync($"update metadata of {name}", idempotent: true,
+            token => _client.UpdateCollectionAsync(name, metadata: QdrantValues.FromObject(metadata), cancellationToken: token), cancellationToken);
+
+    /// <summary>Deletes a collection (and its aliases); false when there was none.</summary>
+    public Task<bool> DeleteCollectionAsync(string name, CancellationToken cancellationToken) =>
+        // The generated stub, because QdrantClient.DeleteCollectionAsync turns Qdrant's "there was none" into an exception.
+        RunAsync($"delete collection {name}", idempotent: true, async token =>
+            (await _connection.Stubs.Collections.DeleteAsync(new DeleteCollection { CollectionName = name },
+                deadline: DateTime.UtcNow + _connection.RequestTimeout, cancellationToken: token)).Result, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListCollectionsAsync(CancellationToken cancellationToken) =>
+        RunAsync("list collections", idempotent: true, token => _client.ListCollectionsAsync(token), cancellationToken);
+
+    /// <summary>
+    /// Indexes a keyword payload field. Without <paramref name="wait"/> it returns once queued; Qdrant applies a
+    /// collection's updates in order, so a later upsert with wait sees the index built.
+    /// </summary>
+    public Task CreateKeywordIndexAsync(string collection, string field, bool wait, CancellationToken cancellationToken) =>
+        RunAsync($"index {field} in {collection}", idempotent: true,
+            token => _client.CreatePayloadIndexAsync(collection, field, PayloadSchemaType.Keyword, wait: wait, cancellationToken: token), cancellationToken);
+
+    /// <summary>Upserts in requests of at most <see cref="MaxPointsPerUpsert"/> points, each applied and searchable before it returns.</summary>
+    public Task UpsertAsync(string collection, IReadOnlyList<PassagePoint> points, CancellationToken cancellationToken) =>
+        UpsertBatchesAsync(collection, points, static p =>
+        {
+            var point = new PointStruct
+            {
+                Id = p.Id,
+                Vectors = new Dictionary<string, Vector>
+                {
+                    [VectorNames.Dense] = p.Vector.Dense.ToArray(),
+                    [VectorNames.Bm25] = new Document { Text = p.Vector.Bm25.Text, Model = p.Vector.Bm25.Model },
+                },
+            };
+            point.Payload.Add(QdrantValues.FromPayload(p.Payload));
+            return point;
+        }, cancellationToken);
+
+    /// <summary>Upserts points read by <see cref="ScrollWithVectorsAsync"/> unchanged, batched like <see cref="UpsertAsync"/>.</summary>
+    public Task UpsertRawAsync(string collection, IReadOnlyList<RawPoint> points, CancellationToken cancellationToken) =>
+        UpsertBatchesAsync(collection, points, static p =>
+        {
+            var point = new PointStruct
+            {
+                Id = p.Id,
+                Vectors = new Dictionary<string, Vector>
+                {
+                    [VectorNames.Dense] = p.Dense.ToArray(),
+                    [VectorNames.Bm25] = (p.Bm25.Values.ToArray(), p.Bm25.Indices.ToArray()),
+                },
+            };
+            foreach (var (key, value) in p.Payload)
+            {
+                point.Payload.Add(key, value);
+            }
+
+            return point;
+        }, cancellationToken);
+
+    private async Task UpsertBatchesAsync<TPoint>(string collection, IReadOnlyList<TPoint> points, Func<TPoint, PointStruct> toPoint,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        for (var offset = 0; offset < points.Count; offset += MaxPointsPerUpsert)
+        {
+            PointStruct[] batch = [.. points.Skip(offset).Take(MaxPointsPerUpsert).Select(toPoint)];
+            // Idempotent: an id always stands for the same point (name-based, or copied with its id), so a repeated upsert writes it again.
+            await RunAsync($"upsert {batch.Length} points into {collection}", idempotent: true,
+                token => _client.UpsertAsync(collection, batch, wait: true, cancellationToken: token), cancellationToken);
+        }
+    }
+
+    /// <summary>The exact number of points, optionally only those matching <paramref name="filter"/>.</summary>
+    public Task<long> CountAsync(string collection, QdrantFilter? filter, CancellationToken cancellationToken) =>
+        RunAsync($"count points in {collection}", idempotent: true,
+            async token => (long)await _client.CountAsync(collection, ToFilter(filter), exact: true, cancellationToken: token), cancellationToken);
+
+    /// <summary>Exact point counts per value of an indexed keyword field.</summary>
+    public Task<IReadOnlyDictionary<string, long>> FacetAsync(string collection, string key, int limit, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyDictionary<string, long>>($"facet {key} in {collection}", idempotent: true, async token =>
+        {
+            var hits = await _client.FacetAsync(collection, key, limit: (ulong)limit, exact: true, cancellationToken: token);
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var hit in hits.Hits)
+            {
+                counts[hit.Value.HasStringValue ? hit.Value.StringValue : hit.Value.ToString()] = (long)hit.Count;
+            }
+
+            return counts;
+        }, cancellationToken);
+
+    /// <summary>
+    /// BM25 and dense prefetches fused by reciprocal rank at the root (fusion inside a prefetch would run per shard).
+    /// Ties in the fused score are common, so results are ordered by score, then id, for a stable order.
+    /// </summary>
+    public Task<IReadOnlyList<ScoredPoint>> QueryHybridAsync(string collection, HybridQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        PrefetchQuery[] prefetch =
+        [
+            new() { Query = Bm25(query.Text), Using = VectorNames.Bm25, Limit = (ulong)query.PrefetchLimit },
+            new() { Query = query.Dense.ToArray(), Using = VectorNames.Dense, Limit = (ulong)query.PrefetchLimit },
+        ];
+        return QueryAsync($"query {collection}", token => _client.QueryAsync(collection, Fusion.Rrf, prefetch, filter: ToFilter(query.Filter),
+            limit: (ulong)query.Limit, payloadSelector: true, cancellationToken: token), cancellationToken);
+    }
+
+    /// <summary>Qdrant's BM25 alone over the <c>bm25</c> sparse vector, best first; ties ordered by id for a stable order.</summary>
+    public Task<IReadOnlyList<ScoredPoint>> QueryBm25Async(string collection, string text, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        return QueryAsync($"BM25 query {collection}", token => _client.QueryAsync(collection, Bm25(text), usingVector: VectorNames.Bm25,
+            limit: (ulong)limit, payloadSelector: true, cancellationToken: token), cancellationToken);
+    }
+
+    private Task<IReadOnlyList<ScoredPoint>> QueryAsync(string operation, Func<CancellationToken, Task<IReadOnlyList<Q.ScoredPoint>>> query,
+        CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<ScoredPoint>>(operation, idempotent: true, async token =>
+        {
+            var points = (await query(token)).Select(p => new ScoredPoint(IdOf(p.Id), p.Score, QdrantValues.ToPayload(p.Payload))).ToArray();
+            Array.Sort(points, static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Id.CompareTo(b.Id));
+            return points;
+        }, cancellationToken);
+
+    public Task DeletePointsAsync(string collection, QdrantFilter filter, CancellationToken cancellationToken) =>
+        RunAsync($"delete points from {collection}", idempotent: true,
+            token => _client.DeleteAsync(collection, ToFilter(filter)!, wait: true, cancellationToken: token), cancellationToken);
+
+    /// <summary>One page of points with their payloads, in id order; pass <see cref="ScrollPage.NextOffset"/> for the next page.</summary>
+    public Task<ScrollPage> ScrollAsync(string collection, QdrantFilter? filter, int limit, Guid? offset, CancellationToken cancellationToken) =>
+        RunAsync($"scroll {collection}", idempotent: true, async token =>
+        {
+            var page = await _client.ScrollAsync(collection, ToFilter(filter), (uint)limit, offset is { } id ? id : null,
+                payloadSelector: true, vectorsSelector: false, cancellationToken: token);
+            return new ScrollPage([.. page.Result.Select(p => new StoredPoint(IdOf(p.Id), QdrantValues.ToPayload(p.Payload)))], NextOf(page));
+        }, cancellationToken);
+
+    /// <summary>Like <see cref="ScrollAsync"/>, with every point's vectors and payload as Qdrant stored them, for a verbatim copy.</summary>
+    public Task<RawPointPage> ScrollWithVectorsAsync(string collection, QdrantFilter? filter, int limit, Guid? offset, CancellationToken cancellationToken) =>
+        RunAsync($"scroll {collection} with vectors", idempotent: true, async token =>
+        {
+            var page = await _client.ScrollAsync(collection, ToFilter(filter), (uint)limit, offset is { } id ? id : null,
+                payloadSelector: true, vectorsSelector: true, cancellationToken: token);
+            return new RawPointPage([.. page.Result.Select(ToRaw)], NextOf(page));
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<AliasDescription>> ListAliasesAsync(CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<AliasDescription>>("list aliases", idempotent: true,
+            async token => [.. (await _client.ListAliasesAsync(token)).Select(a => new AliasDescription(a.AliasName, a.CollectionName))], cancellationToken);
+
+    public Task<IReadOnlyList<AliasDescription>> ListCollectionAliasesAsync(string collection, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<AliasDescription>>($"list aliases of {collection}", idempotent: true,
+            async token => [.. (await _client.ListCollectionAliasesAsync(collection, token)).Select(a => new AliasDescription(a, collection))], cancellationToken);
+
+    /// <summary>The collection an alias points at, or null when there is no such alias.</summary>
+    public async Task<string?> ResolveAliasAsync(string alias, CancellationToken cancellationToken) =>
+        (await ListAliasesAsync(cancellationToken)).FirstOrDefault(a => a.AliasName == alias)?.CollectionName;
+
+    /// <summary>Applies all <paramref name="actions"/> atomically, in one call: readers see either none or all of them.</summary>
+    public Task UpdateAliasesAsync(IReadOnlyList<AliasAction> actions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        AliasOperations[] operations = [.. actions.Select(a => a.CreateAlias is { } create
+            ? new AliasOperations { CreateAlias = new CreateAlias { AliasName = create.AliasName, CollectionName = create.CollectionName } }
+            : new AliasOperations { DeleteAlias = new DeleteAlias { AliasName = a.DeleteAlias!.AliasName } })];
+        // Idempotent for our use: deleting a missing alias succeeds, and re-creating one points it at the same collection.
+        return RunAsync("update aliases", idempotent: true, token => _client.UpdateAliasesAsync(operations, cancellationToken: token), cancellationToken);
+    }
+
+    private static Document Bm25(string text) => new() { Text = text, Model = VectorNames.Bm25Model };
+
+    private static Guid IdOf(PointId id) => Guid.Parse(id.Uuid);
+
+    private static Guid? NextOf(ScrollResponse page) => page.NextPageOffset is { } next ? IdOf(next) : null;
+
+    private static RawPoint ToRaw(RetrievedPoint point)
+    {
+        var vectors = point.Vectors.Vectors.Vectors;
+        var payload = point.Payload.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return new RawPoint(IdOf(point.Id), DenseOf(vectors[VectorNames.Dense]), SparseOf(vectors[VectorNames.Bm25]), payload);
+    }
+
+    // Qdrant 1.16 fills only the deprecated VectorOutput.Data / Indices fields when it returns vectors; newer servers fill
+    // Dense / Sparse (and, for now, the old fields too). Read the new shape when present, else the old one.
+#pragma warning disable CS0612 // VectorOutput.Data and .Indices are obsolete in Qdrant.Client 1.20, yet all a 1.16 server sends.
+    private static float[] DenseOf(VectorOutput vector) =>
+        vector.Dense is { Data.Count: > 0 } dense ? [.. dense.Data] : [.. vector.Data];
+
+    private static StoredSparseVector SparseOf(VectorOutput vector) => vector.Sparse is { Indices.Count: > 0 } sparse
+        ? new StoredSparseVector([.. sparse.Indices], [.. sparse.Values])
+        : new StoredSparseVector([.. vector.Indices?.Data ?? []], [.. vector.Data]);
+#pragma warning restore CS0612
+
+    private static Filter? ToFilter(QdrantFilter? filter)
+    {
+        if (filter is null)
+        {
+            return null;
+        }
+
+        var result = new Filter();
+        result.Must.AddRange((filter.Must ?? []).Select(ToCondition));
+        result.MustNot.AddRange((filter.MustNot ?? []).Select(ToCondition));
+        return result;
+    }
+
+    private static Condition ToCondition(FieldCondition condition) => condition.Match.Any is { } any
+        ? Conditions.Match(condition.Key, any)
+        : Conditions.MatchKeyword(condition.Key, condition.Match.Value ?? throw new ArgumentException($"The condition on {condition.Key} matches nothing."));
+
+    private Task<bool> RunAsync(string operation, bool idempotent, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        RunAsync(operation, idempotent, async token =>
+        {
+            await call(token);
+            return true;
+        }, cancellationToken);
+
+    private async Task<T> RunAsync<T>(string operation, bool idempotent, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var pipeline = idempotent ? _retry : ResiliencePipeline.Empty;
+        return await pipeline.ExecuteAsync(async token =>
+        {
+            try
+            {
+                return await call(token);
+            }
+            catch (RpcException e)
+            {
+                LogCallFailed(operation, e.StatusCode, e.Status.Detail);
+                throw ToException(operation, e);
+            }
+            catch (global::Qdrant.Client.QdrantException e)
+            {
+                // Qdrant answered, but the client found the answer wanting (e.g. "could not be created").
+                LogCallFailed(operation, null, e.Message);
+                throw new QdrantException(operation, null, e.Message, e);
+            }
+        }, cancellationToken);
+    }
+
+    private QdrantException ToException(string operation, RpcException e)
+    {
+        var detail = e.Status.Detail;
+        return e.StatusCode switch
+        {
+            StatusCode.Unavailable => new QdrantException(operation, e.StatusCode, detail,
+                $"Qdrant {operation} failed: Qdrant at {Address} is temporarily unavailable ({detail})", e),
+            StatusCode.DeadlineExceeded => new QdrantException(operation, e.StatusCode, detail,
+                $"Qdrant {operation} failed: no answer within {_connection.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (Qdrant:RequestTimeout)", e),
+            StatusCode.Unauthenticated or StatusCode.PermissionDenied => new QdrantException(operation, e.StatusCode, detail,
+                $"Qdrant {operation} failed with {e.StatusCode}: {detail} (check Qdrant:ApiKey)", e),
+            _ => new QdrantException(operation, e.StatusCode, detail, e),
+        };
+    }
+
+    [LoggerMessage(3010, LogLevel.Warning, "Qdrant request failed transiently ({Error}); retry {Attempt} in {Delay}")]
+    private partial void LogRetry(string error, int attempt, TimeSpan delay);
+
+    // Debug: many failures are expected (AlreadyExists, NotFound); the caller logs the ones that matter at their level.
+    [LoggerMessage(3011, LogLevel.Debug, "Qdrant {Operation} failed with {Status}: {Detail}")]
+    private partial void LogCallFailed(string operation, StatusCode? status, string detail);
+}
