@@ -75,6 +75,8 @@ internal sealed class QuestionReader(QuestionAnalyzer analyzer)
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
+            if (AsksWhoSomeoneIs(words, i))
+                return AnswerType.None;
             if (i + 1 < words.Count && WordAnswers.TryGetValue($"{word} {words[i + 1]}", out var pair))
                 return pair;
             if (WordAnswers.TryGetValue(word, out var single))
@@ -94,6 +96,14 @@ internal sealed class QuestionReader(QuestionAnalyzer analyzer)
 
         return AnswerType.None;
     }
+
+    // "Who is Keith Kellogg?" asks what someone is (an envoy, a minister), not for a name: "who" and a form of "be",
+    // then only a few words that are neither function words nor a noun naming a role asked for ("Who is Russia's
+    // president?" still asks for a name).
+    private static bool AsksWhoSomeoneIs(IReadOnlyList<string> words, int i) =>
+        words[i] == "who" && i + 2 < words.Count && words[i + 1] is "is" or "was" or "are" or "were"
+        && words.Count - i - 2 <= 4
+        && words.Skip(i + 2).All(w => IsContentWord(w) && !NounAnswers.ContainsKey(w) && !NounAnswers.ContainsKey(WordTokenizer.Stem(w)));
 
     // "wher did they meet" → "where did they meet": a slip of one letter in the question's opening word, when that word
     // is no English word itself and only one question word is that close.

@@ -31,6 +31,10 @@ public sealed class QuestionReaderTests
     [InlineData("How many officials attended the meeting?", "Number")]
     [InlineData("Who led the Russian delegation?", "Name")]
     [InlineData("What did the delegations discuss?", "None")]
+    [InlineData("Who is Keith Kellogg?", "None")]
+    [InlineData("who was steve witkoff", "None")]
+    [InlineData("Who is Russia's president?", "Name")]
+    [InlineData("Who was in charge of the talks?", "Name")]
     public void TheAnswerTypeComesFromTheQuestionWordsTable(string text, string expected)
     {
         var question = _reader.Read(text, vector: null);
