@@ -63,10 +63,10 @@ internal static class TalksBotServices
             sp.GetRequiredService<Lexicon>(), sp.GetRequiredService<AnsweringOptions>().WeightsPath, sp.GetRequiredService<ILogger<RankedSentenceAnswerer>>()));
         services.AddKeyedSingleton<IAnswerer>(LlmServiceKeys.FallbackAnswerer, (sp, _) => sp.GetRequiredService<RankedSentenceAnswerer>());
         services.AddSingleton<IAnswerer>(sp =>
-            sp.GetService<GenerativeAnswerer>() as IAnswerer ?? sp.GetRequiredService<RankedSentenceAnswerer>());
+            sp.GetService<VerifiedLlmAnswerer>() as IAnswerer ?? sp.GetRequiredService<RankedSentenceAnswerer>());
         services.AddSingleton<IAskService, AskService>();
         // The naive baseline the eval reports beside the bot: BM25 alone, the top passage's best-matching sentence.
-        services.AddKeyedSingleton<IAskService>(BaselineAnswerer.AnswererName, (sp, _) => new BaselineAskService(
+        services.AddKeyedSingleton<IAskService>(TopPassageBaselineAnswerer.AnswererName, (sp, _) => new BaselineAskService(
             sp.GetRequiredService<TalksBot.Qdrant.Index.QdrantBm25Search>(), sp.GetRequiredService<AnsweringOptions>(), sp.GetRequiredService<TimeProvider>()));
 
         builder.AddAnalytics();
