@@ -49,13 +49,13 @@ public static class DiscordBotExtensions
         services.AddSingleton<WorkQueue>();
         services.AddSingleton(provider => new UserQuestionLimiter(
             provider.GetRequiredService<IOptions<DiscordOptions>>().Value.QuestionsPerMinute, provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<QuestionAnswerer>();
+        services.AddSingleton<QuestionReplier>();
         services.AddSingleton<CommandTable>();
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<InteractionRouter>();
         services.AddSingleton<MessageRouter>();
 
-        services.AddSingleton<IBotCommand, AskCommand>();
+        services.AddSingleton<IBotCommand, AskSlashCommand>();
         services.AddSingleton<IBotCommand, AskAboutMessageCommand>();
         services.AddSingleton<IBotCommand, SourcesCommand>();
 

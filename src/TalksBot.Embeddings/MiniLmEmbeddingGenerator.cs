@@ -43,9 +43,6 @@ public sealed partial class MiniLmEmbeddingGenerator : IEmbeddingGenerator<strin
         _encoder = new Lazy<Task<SentenceEncoder>>(() => Task.Run(Load), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>True once the model has loaded.</summary>
-    public bool IsLoaded => _encoder.IsValueCreated && _encoder.Value.IsCompletedSuccessfully;
-
     /// <summary>Starts loading the model on a pool thread unless it has started; callers of <see cref="GenerateAsync"/> await it.</summary>
     public void BeginLoad() => _ = _encoder.Value;
 

@@ -19,7 +19,7 @@ public static class LlmHostingExtensions
     /// <summary>
     /// Registers <see cref="LlmOptions"/> (section "Llm", validated at start-up) and, only when configured:
     /// <list type="bullet">
-    /// <item>Llm:ChatModel: <see cref="IChatClient"/> (Microsoft.Extensions.AI.OpenAI with our middleware) and <see cref="GenerativeAnswerer"/>
+    /// <item>Llm:ChatModel: <see cref="IChatClient"/> (Microsoft.Extensions.AI.OpenAI with our middleware) and <see cref="VerifiedLlmAnswerer"/>
     /// (also as <see cref="IStreamingAnswerer"/>), falling back to the <see cref="IAnswerer"/> keyed <see cref="LlmServiceKeys.FallbackAnswerer"/>.</item>
     /// <item>Llm:EmbeddingModel: the endpoint's <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> keyed <see cref="LlmServiceKeys.EndpointEmbeddings"/>,
     /// the embedder when <c>Embeddings:Provider</c> is <c>OpenAi</c>.</item>
@@ -39,7 +39,7 @@ public static class LlmHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         // Which services exist is decided from configuration now, so the executable can ask the container
-        // (GetService<GenerativeAnswerer>() is null) instead of re-reading settings.
+        // (GetService<VerifiedLlmAnswerer>() is null) instead of re-reading settings.
         var configured = new LlmOptions();
         section.Bind(configured);
         if (configured.IsChatConfigured || configured.IsEmbeddingConfigured)
@@ -59,14 +59,14 @@ public static class LlmHostingExtensions
             {
                 var options = sp.GetRequiredService<LlmOptions>();
                 var fallback = sp.GetRequiredKeyedService<IAnswerer>(LlmServiceKeys.FallbackAnswerer);
-                var logger = sp.GetRequiredService<ILogger<GenerativeAnswerer>>();
+                var logger = sp.GetRequiredService<ILogger<VerifiedLlmAnswerer>>();
                 // Only the host: a URL's path or query is where a proxy-style key could hide.
                 logger.LogChatConfigured(options.ChatModel!, options.Endpoint!.Authority, fallback.Name);
-                return new GenerativeAnswerer(
+                return new VerifiedLlmAnswerer(
                     sp.GetRequiredService<Kernel>(), sp.GetRequiredService<AnswerPrompt>(), sp.GetRequiredService<IPassageSearch>(),
                     fallback, options, sp.GetRequiredService<TimeProvider>(), logger);
             });
-            builder.Services.AddSingleton<IStreamingAnswerer>(sp => sp.GetRequiredService<GenerativeAnswerer>());
+            builder.Services.AddSingleton<IStreamingAnswerer>(sp => sp.GetRequiredService<VerifiedLlmAnswerer>());
         }
 
         if (configured.IsEmbeddingConfigured)

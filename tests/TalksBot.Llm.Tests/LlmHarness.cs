@@ -37,13 +37,13 @@ internal static class LlmHarness
         OpenAiClientFactory.Embeddings(OpenAiClientFactory.Client(options), options, new RecordingLoggerFactory(), TimeProvider.System);
 
     /// <summary>The answerer AddLlm registers: a kernel over the chat pipeline, the repository's prompt, <paramref name="search"/> as articles.search.</summary>
-    public static GenerativeAnswerer Answerer(
-        LlmOptions options, IAnswerer fallback, RecordingLogger<GenerativeAnswerer>? logger = null, ILoggerFactory? loggers = null, IPassageSearch? search = null)
+    public static VerifiedLlmAnswerer Answerer(
+        LlmOptions options, IAnswerer fallback, RecordingLogger<VerifiedLlmAnswerer>? logger = null, ILoggerFactory? loggers = null, IPassageSearch? search = null)
     {
         loggers ??= new RecordingLoggerFactory();
-        return new GenerativeAnswerer(
+        return new VerifiedLlmAnswerer(
             AnswerKernel.Create(Chat(options, loggers), options, loggers), AnswerPrompt.Load(options.PromptPath), search ?? new FakePassageSearch([]),
-            fallback, options, TimeProvider.System, logger ?? new RecordingLogger<GenerativeAnswerer>());
+            fallback, options, TimeProvider.System, logger ?? new RecordingLogger<VerifiedLlmAnswerer>());
     }
 
     public static AnswerRequest Request(string question = "Where were the talks held?", IReadOnlyList<ConversationTurn>? history = null) =>

@@ -28,7 +28,7 @@ public sealed class LlmHostingExtensionsTests
     {
         using var host = Build([]);
 
-        Assert.Null(host.Services.GetService<GenerativeAnswerer>());
+        Assert.Null(host.Services.GetService<VerifiedLlmAnswerer>());
         Assert.Null(host.Services.GetService<IChatClient>());
         Assert.Null(host.Services.GetKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(LlmServiceKeys.EndpointEmbeddings));
     }
@@ -43,7 +43,7 @@ public sealed class LlmHostingExtensionsTests
             ["Llm:EmbeddingModel"] = "nomic-embed-text",
         });
 
-        Assert.Same(host.Services.GetRequiredService<GenerativeAnswerer>(), host.Services.GetRequiredService<IStreamingAnswerer>());
+        Assert.Same(host.Services.GetRequiredService<VerifiedLlmAnswerer>(), host.Services.GetRequiredService<IStreamingAnswerer>());
         var chat = host.Services.GetRequiredService<IChatClient>();
         Assert.NotNull(chat.GetService<ResilientChatClient>());
         Assert.NotNull(chat.GetService<LoggingChatClient>());

@@ -4,12 +4,12 @@ namespace TalksBot.Core.Answering;
 
 /// <summary>
 /// Asking as the naive baseline does: one search (the caller passes a BM25-only one) with the question as written, no
-/// rewriting, expansion or conversation, then <see cref="BaselineAnswerer"/>. It retrieves as many passages as the bot
+/// rewriting, expansion or conversation, then <see cref="TopPassageBaselineAnswerer"/>. It retrieves as many passages as the bot
 /// so that retrieval figures compare, though the answerer reads only the first.
 /// </summary>
 public sealed class BaselineAskService(IPassageSearch search, AnsweringOptions options, TimeProvider time) : IAskService
 {
-    private readonly BaselineAnswerer _answerer = new();
+    private readonly TopPassageBaselineAnswerer _answerer = new();
 
     /// <inheritdoc />
     public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken)

@@ -76,7 +76,7 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
     {
         // Side names are matched as sides, not as words: "the American side" must find "Meanwhile, the American side ...".
         // About an article itself, though, a side's name is usually an outlet's: "the Washington Post article".
-        var metadata = MetadataAnswerer.IsMetadata(kind);
+        var metadata = ArticleMetadataAnswerer.IsMetadata(kind);
         var chars = text.ToCharArray();
         foreach (var m in mentions.Where(_ => !metadata))
         {

@@ -23,6 +23,4 @@ internal sealed record SentenceCandidate(
     public string Text => Segment.Text;
 
     public string ArticleId => Source.Passage.ArticleId;
-
-    public int ArticleStart => Source.Passage.Start + Segment.Start;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace TalksBot.Core.Evaluation;
 
@@ -43,20 +42,6 @@ public static class EvaluationSummaryRows
         rows.Add(LatencyRow("Latency p95", summary.Latency.P95, summary.Latency.Count));
         rows.Add(LatencyRow("Latency max", summary.Latency.Max, summary.Latency.Count));
         return rows;
-    }
-
-    /// <summary>The rows as aligned plain text, one per line, for consoles without a table renderer.</summary>
-    public static string ToText(IReadOnlyList<SummaryRow> rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        var width = rows.Max(r => r.Label.Length);
-        var text = new StringBuilder();
-        foreach (var row in rows)
-        {
-            text.Append(row.Label.PadRight(width)).Append("  ").AppendLine(row.Formatted);
-        }
-
-        return text.ToString();
     }
 
     private static SummaryRow RateRow(string label, Rate rate) =>

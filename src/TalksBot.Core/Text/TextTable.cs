@@ -11,19 +11,4 @@ public sealed record TextTable(IReadOnlyList<TextSegment> Columns, IReadOnlyList
 {
     /// <summary>The cell in body row <paramref name="row"/> and column <paramref name="column"/>.</summary>
     public TextSegment Cell(int row, int column) => Rows[row].Cells[column];
-
-    /// <summary>
-    /// Each non-label cell as a sentence-like fact ("Humanitarian Aid — Russia’s Position: Calls for equitable
-    /// distribution of aid"), with the cell it states; lets lexical or semantic matching find a single cell.
-    /// </summary>
-    public IEnumerable<(string Statement, TextSegment Cell)> Facts()
-    {
-        foreach (var row in Rows)
-        {
-            for (var c = 1; c < Columns.Count; c++)
-            {
-                yield return ($"{row.Label.Text} — {Columns[c].Text}: {row.Cells[c].Text}", row.Cells[c]);
-            }
-        }
-    }
 }

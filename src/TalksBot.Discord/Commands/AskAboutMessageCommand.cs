@@ -5,7 +5,7 @@ using TalksBot.Discord.Replies;
 namespace TalksBot.Discord.Commands;
 
 /// <summary>The "Ask TalksBot" message context menu command: answers about the selected message's text.</summary>
-internal sealed class AskAboutMessageCommand(QuestionAnswerer answerer) : IBotCommand
+internal sealed class AskAboutMessageCommand(QuestionReplier answerer) : IBotCommand
 {
     // Context menu commands have a display name (spaces and capitals allowed) and an empty description.
     public ApplicationCommandDefinition Definition { get; } = new("Ask TalksBot", "", ApplicationCommandDefinition.MessageContextMenu);
@@ -21,9 +21,9 @@ internal sealed class AskAboutMessageCommand(QuestionAnswerer answerer) : IBotCo
             return;
         }
 
-        if (text.Length > AskCommand.MaxQuestionLength)
+        if (text.Length > AskSlashCommand.MaxQuestionLength)
         {
-            text = text[..AskCommand.MaxQuestionLength];
+            text = text[..AskSlashCommand.MaxQuestionLength];
         }
 
         var reply = await answerer.AnswerAsync(text, context.RawChannelId, AskChannel.Command,

@@ -39,8 +39,6 @@ public sealed class InteractionContext
         _moderatorRoleIds = moderatorRoleIds ?? [];
     }
 
-    public string CommandName => _interaction.Data?.Name ?? "";
-
     public ulong UserId { get; }
 
     /// <summary>Null in a DM.</summary>
@@ -56,9 +54,6 @@ public sealed class InteractionContext
 
     /// <summary>True when the member has one of the roles configured in <c>Discord:ModeratorRoleIds</c>; always false in DMs.</summary>
     public bool HasModeratorRole => GuildId is not null && MemberRoleIds.Any(_moderatorRoleIds.Contains);
-
-    /// <summary>True when a response (deferral or message) has already been sent.</summary>
-    public bool HasResponded => Volatile.Read(ref _responded) == 1;
 
     internal string? RawChannelId => _interaction.ChannelId;
 

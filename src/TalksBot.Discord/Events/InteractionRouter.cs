@@ -85,7 +85,7 @@ internal sealed partial class InteractionRouter(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogCommandFailed(ex, command.Definition.Name);
-            await context.EditOriginalAsync(QuestionAnswerer.Apology, cancellationToken);
+            await context.EditOriginalAsync(QuestionReplier.Apology, cancellationToken);
         }
     }
 

@@ -14,7 +14,7 @@ namespace TalksBot.Discord.Events;
 /// <summary>Answers messages addressed to the bot: mentions, DMs, replies to its answers and auto-reply channels.</summary>
 internal sealed partial class MessageRouter(
     DiscordApi api,
-    QuestionAnswerer answerer,
+    QuestionReplier answerer,
     UserQuestionLimiter limiter,
     WorkQueue work,
     DiscordBotStatus status,
@@ -63,9 +63,9 @@ internal sealed partial class MessageRouter(
             return;
         }
 
-        if (question.Length > AskCommand.MaxQuestionLength)
+        if (question.Length > AskSlashCommand.MaxQuestionLength)
         {
-            await ReplyAsync(message, [new OutgoingMessage($"Please keep questions under {AskCommand.MaxQuestionLength} characters.")], cancellationToken);
+            await ReplyAsync(message, [new OutgoingMessage($"Please keep questions under {AskSlashCommand.MaxQuestionLength} characters.")], cancellationToken);
             return;
         }
 

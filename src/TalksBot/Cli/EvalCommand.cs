@@ -34,7 +34,7 @@ internal static class EvalCommand
             Description = "bot (the configured answerer) or baseline (BM25, top passage, sentence with most question words).",
             DefaultValueFactory = _ => BotAnswerer,
         };
-        answerer.AcceptOnlyFromAmong(BotAnswerer, BaselineAnswerer.AnswererName);
+        answerer.AcceptOnlyFromAmong(BotAnswerer, TopPassageBaselineAnswerer.AnswererName);
         var compare = new Option<bool>("--compare-baseline") { Description = "Also run the baseline on the same items and index, and report both side by side." };
         var json = new Option<string?>("--json") { Description = "Also write the full report as JSON to this file." };
         var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report (charts and failures) to this file." };
@@ -83,7 +83,7 @@ internal static class EvalCommand
             }
 
             using var index = folder is null ? null : EvaluationIndex.Create(folder);
-            var run = new EvalRun(selected, suitePart, index, parse.GetRequiredValue(answerer) == BaselineAnswerer.AnswererName, parse.GetValue(compare));
+            var run = new EvalRun(selected, suitePart, index, parse.GetRequiredValue(answerer) == TopPassageBaselineAnswerer.AnswererName, parse.GetValue(compare));
             return await CliHost.RunAsync(parse, config, async (services, token) =>
             {
                 var report = await run.RunAsync(services, token);
@@ -142,7 +142,7 @@ internal static class EvalCommand
                     await services.Get<ArticleIndexService>().EnsureServingAsync(CliConsole.Error, cancellationToken);
                 }
 
-                var baseline = services.GetRequiredKeyedService<IAskService>(BaselineAnswerer.AnswererName);
+                var baseline = services.GetRequiredKeyedService<IAskService>(TopPassageBaselineAnswerer.AnswererName);
                 var report = await AskAllAsync(BaselineOnly ? baseline : services.Get<IAskService>(), cancellationToken);
                 if (CompareBaseline && !BaselineOnly)
                     report = report with { Baseline = await AskAllAsync(baseline, cancellationToken) };

@@ -16,7 +16,7 @@ internal static class TalksBotCommandLine
             "TalksBot answers questions about the February 2025 U.S.–Russia talks on Ukraine from a moderated article set, citing its sources.")
         {
             config,
-            AskCommand.Create(config),
+            AskCliCommand.Create(config),
             ChatCommand.Create(config),
             IngestCommand.Create(config),
             EvalCommand.Create(config),

@@ -2,14 +2,11 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using TalksBot.Analytics;
 using TalksBot.Cli;
+using TalksBot.Core;
 using TalksBot.Core.Answering;
 using TalksBot.Core.Answering.Ranking;
-using TalksBot.Core.Articles;
-using TalksBot.Core.Passages;
 using TalksBot.Discord;
 using TalksBot.Embeddings;
 using TalksBot.Indexing;
@@ -28,14 +25,8 @@ internal static class TalksBotServices
     {
         var services = builder.Services;
 
-        // Articles → passages → embeddings: the embedded defaults need no model and no network.
-        services.AddOptionsWithValidateOnStart<ArticleLoaderOptions>().Bind(builder.Configuration.GetSection(ArticleLoaderOptions.Section)).ValidateDataAnnotations();
-        services.AddSingleton(sp => new ArticleLoader(
-            sp.GetRequiredService<IOptions<ArticleLoaderOptions>>().Value,
-            sp.GetServices<IArticleFileFormat>(),
-            sp.GetRequiredService<ILogger<ArticleLoader>>()));
-        services.AddOptionsWithValidateOnStart<PassageChunkerOptions>().Bind(builder.Configuration.GetSection(PassageChunkerOptions.Section)).ValidateDataAnnotations();
-        services.AddSingleton(sp => new PassageChunker(sp.GetRequiredService<IOptions<PassageChunkerOptions>>().Value));
+        // Articles → passages, the lexicon, the ranked-sentence answerer and the ask service.
+        builder.AddTalksBotCore();
         builder.AddWebArticles();
 
         // Embeddings:Provider picks MiniLM (default), hashing or the Llm endpoint's model; the index fingerprint names
@@ -53,20 +44,12 @@ internal static class TalksBotServices
         if (hosted && builder.Configuration.GetValue($"{RefreshOptions.Section}:{nameof(RefreshOptions.WatchArticles)}", true))
             services.AddHostedService<ArticleWatcherService>();
 
-        // Answering: the ranked-sentence answerer is the default and the generative answerer's fallback; its fitted weights load at start-up.
-        services.AddOptionsWithValidateOnStart<AnsweringOptions>().Bind(builder.Configuration.GetSection(AnsweringOptions.Section)).ValidateDataAnnotations();
-        services.AddSingleton<IValidateOptions<AnsweringOptions>, RankerWeightsValidator>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnsweringOptions>>().Value);
-        services.AddSingleton(sp => Lexicon.Load(sp.GetRequiredService<AnsweringOptions>().LexiconPath));
-        services.AddSingleton<ConversationMemory>();
-        services.AddSingleton(sp => new RankedSentenceAnswerer(
-            sp.GetRequiredService<Lexicon>(), sp.GetRequiredService<AnsweringOptions>().WeightsPath, sp.GetRequiredService<ILogger<RankedSentenceAnswerer>>()));
+        // Answering: the ranked-sentence answerer (from Core) is the default and the generative answerer's fallback.
         services.AddKeyedSingleton<IAnswerer>(LlmServiceKeys.FallbackAnswerer, (sp, _) => sp.GetRequiredService<RankedSentenceAnswerer>());
         services.AddSingleton<IAnswerer>(sp =>
-            sp.GetService<GenerativeAnswerer>() as IAnswerer ?? sp.GetRequiredService<RankedSentenceAnswerer>());
-        services.AddSingleton<IAskService, AskService>();
+            sp.GetService<VerifiedLlmAnswerer>() as IAnswerer ?? sp.GetRequiredService<RankedSentenceAnswerer>());
         // The naive baseline the eval reports beside the bot: BM25 alone, the top passage's best-matching sentence.
-        services.AddKeyedSingleton<IAskService>(BaselineAnswerer.AnswererName, (sp, _) => new BaselineAskService(
+        services.AddKeyedSingleton<IAskService>(TopPassageBaselineAnswerer.AnswererName, (sp, _) => new BaselineAskService(
             sp.GetRequiredService<TalksBot.Qdrant.Index.QdrantBm25Search>(), sp.GetRequiredService<AnsweringOptions>(), sp.GetRequiredService<TimeProvider>()));
 
         builder.AddAnalytics();

@@ -39,8 +39,8 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
     private readonly QuestionReader _reader;
     private readonly SentenceRanker _ranker;
     private readonly CandidateBuilder _candidates;
-    private readonly TableAnswerer _tables;
-    private readonly MetadataAnswerer _metadata;
+    private readonly TableCellAnswerer _tables;
+    private readonly ArticleMetadataAnswerer _metadata;
     private readonly ILogger<RankedSentenceAnswerer> _logger;
     private readonly Dictionary<string, IReadOnlySet<string>> _equivalents;
 
@@ -62,8 +62,8 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
         _reader = new QuestionReader(new QuestionAnalyzer(lexicon, sides));
         _ranker = new SentenceRanker(model);
         _candidates = new CandidateBuilder(lexicon, sides);
-        _tables = new TableAnswerer(matcher, sides);
-        _metadata = new MetadataAnswerer(matcher);
+        _tables = new TableCellAnswerer(matcher, sides);
+        _metadata = new ArticleMetadataAnswerer(matcher);
         _logger = logger;
         _equivalents = Equivalents(lexicon);
     }
@@ -128,7 +128,7 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
 
         // "Who wrote the article ...?" asks the metadata, which may not say; "Who wrote 'The American War'?" asks the text
         // unless the metadata answers it.
-        if (MetadataAnswerer.IsMetadata(question.Analysis.Kind)
+        if (ArticleMetadataAnswerer.IsMetadata(question.Analysis.Kind)
             && _metadata.Answer(question.Analysis, _candidates.Build(passages)) is var aboutArticle
             && (!aboutArticle.Abstained || Text.WordTokenizer.Words(question.Text).Any(ArticleWords.Contains)))
             return aboutArticle;

@@ -7,7 +7,7 @@ using TalksBot.Indexing;
 namespace TalksBot.Cli;
 
 /// <summary><c>talksbot ask "QUESTION" [--json]</c>: one cited answer from the article set.</summary>
-internal static class AskCommand
+internal static class AskCliCommand
 {
     public static Command Create(Option<string[]> config)
     {

@@ -7,7 +7,7 @@ namespace TalksBot.Core.Answering;
 /// Answers from a table in a retrieved passage: the row whose label is the question's topic, the column whose label
 /// is its side ("What was the U.S. position on security concerns?" → U.S. Position × Security Concerns).
 /// </summary>
-internal sealed class TableAnswerer(TermMatcher matcher, SideFinder sides)
+internal sealed class TableCellAnswerer(TermMatcher matcher, SideFinder sides)
 {
     public Answer? TryAnswer(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages)
     {

@@ -2,14 +2,14 @@ using TalksBot.Core.Answering;
 
 namespace TalksBot.Core.Tests.Answering;
 
-public sealed class BaselineAnswererTests
+public sealed class TopPassageBaselineAnswererTests
 {
     private const string Top = "The talks opened on Tuesday. Rubio led the U.S. delegation in Riyadh. Lavrov spoke to reporters afterwards.";
 
     [Fact]
     public void AnswersWithTheTopPassageSentenceSharingTheMostQuestionWords()
     {
-        var answer = BaselineAnswerer.Answer("Who led the U.S. delegation in Riyadh?",
+        var answer = TopPassageBaselineAnswerer.Answer("Who led the U.S. delegation in Riyadh?",
             [Passages.Of("top", Top, rank: 0), Passages.Of("second", "Rubio led the U.S. delegation in Riyadh on Tuesday.", rank: 1)]);
 
         Assert.False(answer.Abstained);
@@ -24,7 +24,7 @@ public sealed class BaselineAnswererTests
     public void FunctionWordsDoNotCount()
     {
         // "the", "of", "was" fill the first sentence; only "treaty" is a content word, and it is in the second.
-        var answer = BaselineAnswerer.Answer("What was the name of the treaty?",
+        var answer = TopPassageBaselineAnswerer.Answer("What was the name of the treaty?",
             [Passages.Of("a", "It was the first of the meetings of the year. The treaty was signed in Minsk.")]);
 
         Assert.Equal("The treaty was signed in Minsk.", answer.Text);
@@ -33,7 +33,7 @@ public sealed class BaselineAnswererTests
     [Fact]
     public void NeverAbstainsWhenAPassageWasRetrievedEvenWithNoWordInCommon()
     {
-        var answer = BaselineAnswerer.Answer("Who won the cup?", [Passages.Of("a", Top)]);
+        var answer = TopPassageBaselineAnswerer.Answer("Who won the cup?", [Passages.Of("a", Top)]);
 
         Assert.False(answer.Abstained);
         Assert.Equal("The talks opened on Tuesday.", answer.Text);
@@ -42,5 +42,5 @@ public sealed class BaselineAnswererTests
 
     [Fact]
     public void ConfidenceIsTheShareOfQuestionWordsTheSentenceHolds() =>
-        Assert.Equal(0.5, BaselineAnswerer.Answer("Where did Rubio negotiate?", [Passages.Of("a", Top)]).Confidence);
+        Assert.Equal(0.5, TopPassageBaselineAnswerer.Answer("Where did Rubio negotiate?", [Passages.Of("a", Top)]).Confidence);
 }

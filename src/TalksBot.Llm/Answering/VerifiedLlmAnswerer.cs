@@ -16,7 +16,7 @@ namespace TalksBot.Llm.Answering;
 /// rests on. A reply with no such claim or an unreachable model falls back to the fallback answerer (the
 /// extractive answerer) with a notice; an LLM failure never reaches the user as an error.
 /// </summary>
-public sealed class GenerativeAnswerer : IStreamingAnswerer
+public sealed class VerifiedLlmAnswerer : IStreamingAnswerer
 {
     public const string AnswererName = "generative";
 
@@ -31,10 +31,10 @@ public sealed class GenerativeAnswerer : IStreamingAnswerer
     private readonly IAnswerer _fallback;
     private readonly LlmOptions _options;
     private readonly TimeProvider _time;
-    private readonly ILogger<GenerativeAnswerer> _logger;
+    private readonly ILogger<VerifiedLlmAnswerer> _logger;
 
-    internal GenerativeAnswerer(
-        Kernel kernel, AnswerPrompt prompt, IPassageSearch search, IAnswerer fallback, LlmOptions options, TimeProvider time, ILogger<GenerativeAnswerer> logger)
+    internal VerifiedLlmAnswerer(
+        Kernel kernel, AnswerPrompt prompt, IPassageSearch search, IAnswerer fallback, LlmOptions options, TimeProvider time, ILogger<VerifiedLlmAnswerer> logger)
     {
         _kernel = kernel;
         _prompt = prompt;

@@ -4,7 +4,7 @@ using TalksBot.Core.Text;
 namespace TalksBot.Core.Answering;
 
 /// <summary>Answers who wrote an article, when it was published and where it came from, from the article's metadata.</summary>
-internal sealed class MetadataAnswerer(TermMatcher matcher)
+internal sealed class ArticleMetadataAnswerer(TermMatcher matcher)
 {
     // Share of the question's words the article must cover to be the one meant; below it, no article is.
     private const double MinimumCoverage = 0.5;

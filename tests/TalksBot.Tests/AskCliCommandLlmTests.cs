@@ -5,7 +5,7 @@ using TalksBot.Testing.Qdrant;
 namespace TalksBot.Tests;
 
 /// <summary>The generative answerer end to end: the built CLI talking to a local fake of the OpenAI chat API.</summary>
-public sealed class AskCommandLlmTests(QdrantFixture qdrant)
+public sealed class AskCliCommandLlmTests(QdrantFixture qdrant)
 {
     private const string Question = "Who led the U.S. delegation?";
     private const string ApiKey = "sk-test-secret";

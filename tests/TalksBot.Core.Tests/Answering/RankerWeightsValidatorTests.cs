@@ -1,8 +1,7 @@
 using TalksBot.Core.Answering;
-using TalksBot.Hosting;
 using TalksBot.Testing.Qdrant;
 
-namespace TalksBot.Tests.Hosting;
+namespace TalksBot.Core.Tests.Answering;
 
 public sealed class RankerWeightsValidatorTests
 {

@@ -5,7 +5,7 @@ using TalksBot.Core.Answering;
 namespace TalksBot.Discord.Replies;
 
 /// <summary>Asks the answer engine, records the question for analytics, and formats the reply with feedback buttons.</summary>
-internal sealed partial class QuestionAnswerer(IAskService ask, IQuestionLog questions, TimeProvider time, ILogger<QuestionAnswerer> logger)
+internal sealed partial class QuestionReplier(IAskService ask, IQuestionLog questions, TimeProvider time, ILogger<QuestionReplier> logger)
 {
     public const string Apology = "Sorry, I couldn't answer that just now. Please try again in a moment.";
 

@@ -8,7 +8,7 @@ namespace TalksBot.Core.Answering;
 /// sentence sharing the most question words (lower-cased, function words ignored; the earlier sentence on a tie), citing
 /// that sentence. It never abstains on passages; with nothing retrieved there is nothing to quote, so it says so.
 /// </summary>
-public sealed class BaselineAnswerer : IAnswerer
+public sealed class TopPassageBaselineAnswerer : IAnswerer
 {
     /// <summary>The name in reports and <c>--answerer</c>.</summary>
     public const string AnswererName = "baseline";

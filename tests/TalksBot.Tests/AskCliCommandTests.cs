@@ -3,7 +3,7 @@ using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Tests;
 
-public sealed class AskCommandTests(QdrantFixture qdrant)
+public sealed class AskCliCommandTests(QdrantFixture qdrant)
 {
     private const string UsDelegationArticle = "003_0e4da796d2592ec8";
 

@@ -4,7 +4,7 @@ using TalksBot.Testing.FakeOpenAi;
 
 namespace TalksBot.Llm.Tests;
 
-public sealed class GenerativeAnswererTests
+public sealed class VerifiedLlmAnswererTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -148,7 +148,7 @@ public sealed class GenerativeAnswererTests
 
         var final = Assert.Single(updates).Final!;
         Assert.Equal(FakeAnswerer.FallbackText, final.Text);
-        Assert.Equal(GenerativeAnswerer.UncitedNotice, final.Notice);
+        Assert.Equal(VerifiedLlmAnswerer.UncitedNotice, final.Notice);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class GenerativeAnswererTests
 
         Assert.Equal(1, fallback.Calls);
         Assert.Equal(FakeAnswerer.FallbackText, answer.Text);
-        Assert.Equal(GenerativeAnswerer.UncitedNotice, answer.Notice);
+        Assert.Equal(VerifiedLlmAnswerer.UncitedNotice, answer.Notice);
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class GenerativeAnswererTests
 
         Assert.Equal(2, server.ChatRequests.Count);
         Assert.Equal(FakeAnswerer.FallbackText, answer.Text);
-        Assert.Equal(GenerativeAnswerer.UnavailableNotice("the endpoint did not reply within 2 s"), answer.Notice);
+        Assert.Equal(VerifiedLlmAnswerer.UnavailableNotice("the endpoint did not reply within 2 s"), answer.Notice);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class GenerativeAnswererTests
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
         server.EnqueueChat(FakeOpenAiReply.Error(401, $"Incorrect API key provided: {LlmHarness.ApiKey}."));
-        var logger = new RecordingLogger<GenerativeAnswerer>();
+        var logger = new RecordingLogger<VerifiedLlmAnswerer>();
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering(), logger);
 
         var answer = await answerer.AnswerAsync(LlmHarness.Request(), Token);
@@ -267,7 +267,7 @@ public sealed class GenerativeAnswererTests
         var answer = await answerer.AnswerAsync(LlmHarness.Request(), Token);
 
         Assert.Equal(FakeAnswerer.FallbackText, answer.Text);
-        Assert.Equal(GenerativeAnswerer.UnavailableNotice("the endpoint is down or unreachable"), answer.Notice);
+        Assert.Equal(VerifiedLlmAnswerer.UnavailableNotice("the endpoint is down or unreachable"), answer.Notice);
     }
 
     [Fact]
@@ -343,7 +343,7 @@ public sealed class GenerativeAnswererTests
         Assert.Equal("The officials met in Riyadh [1].", string.Concat(updates.Select(u => u.Delta)));
         var final = updates[^1].Final!;
         Assert.Equal(FakeAnswerer.FallbackText, final.Text);
-        Assert.Equal(GenerativeAnswerer.UnavailableNotice("the endpoint did not reply within 2 s"), final.Notice);
+        Assert.Equal(VerifiedLlmAnswerer.UnavailableNotice("the endpoint did not reply within 2 s"), final.Notice);
         Assert.Single(server.ChatRequests);
     }
 
@@ -365,7 +365,7 @@ public sealed class GenerativeAnswererTests
     {
         await using var server = await FakeOpenAiServer.StartAsync(Token);
         server.EnqueueChat(FakeOpenAiReply.Text("In Riyadh [2]."));
-        var logger = new RecordingLogger<GenerativeAnswerer>();
+        var logger = new RecordingLogger<VerifiedLlmAnswerer>();
         var answerer = LlmHarness.Answerer(LlmHarness.Options(server), FakeAnswerer.Answering(), logger);
 
         await answerer.AnswerAsync(LlmHarness.Request("Where exactly were the talks held?"), Token);

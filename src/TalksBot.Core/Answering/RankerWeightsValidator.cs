@@ -1,12 +1,10 @@
 using Microsoft.Extensions.Options;
-
-using TalksBot.Core.Answering;
 using TalksBot.Core.Answering.Ranking;
 
-namespace TalksBot.Hosting;
+namespace TalksBot.Core.Answering;
 
 /// <summary>Loads the ranker's weights at start-up, so a missing or corrupt weights file stops the start naming the key and the file.</summary>
-internal sealed class RankerWeightsValidator : IValidateOptions<AnsweringOptions>
+public sealed class RankerWeightsValidator : IValidateOptions<AnsweringOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, AnsweringOptions options)

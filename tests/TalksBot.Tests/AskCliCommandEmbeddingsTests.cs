@@ -3,7 +3,7 @@ using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Tests;
 
-public sealed class AskCommandEmbeddingsTests(QdrantFixture qdrant)
+public sealed class AskCliCommandEmbeddingsTests(QdrantFixture qdrant)
 {
     [Fact]
     public async Task SwitchingTheEmbedderToMiniLmRebuildsTheIndexOnTheNextAskWhichStillFindsRubio()

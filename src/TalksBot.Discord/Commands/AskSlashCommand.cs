@@ -5,7 +5,7 @@ using TalksBot.Discord.Replies;
 namespace TalksBot.Discord.Commands;
 
 /// <summary><c>/ask question:&lt;text&gt;</c>.</summary>
-internal sealed class AskCommand(QuestionAnswerer answerer) : IBotCommand
+internal sealed class AskSlashCommand(QuestionReplier answerer) : IBotCommand
 {
     public const int MaxQuestionLength = 500;
 
