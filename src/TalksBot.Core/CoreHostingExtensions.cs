@@ -17,7 +17,7 @@ public static class CoreHostingExtensions
     /// Articles → passages (sections <c>Articles</c>, <c>Passages</c>), the lexicon, the ranked-sentence answerer and the
     /// ask service (section <c>Answering</c>). Settings are checked at start-up, and the lexicon and the ranker's weights
     /// are loaded then too, so a bad setting or a broken file stops the start naming the key and the file.
-    /// Which <see cref="IAnswerer"/> the ask service uses is left to the host: it may be a language model from another project.
+    /// Which <see cref="IAnswerer"/> the ask service uses is chosen by AddLlm: a language model when one is configured, else this project's ranked-sentence answerer.
     /// </summary>
     public static IHostApplicationBuilder AddTalksBotCore(this IHostApplicationBuilder builder)
     {

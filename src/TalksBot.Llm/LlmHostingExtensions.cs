@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using OpenAI;
 using TalksBot.Core.Answering;
+using TalksBot.Core.Answering.Ranking;
 using TalksBot.Core.Retrieval;
 using TalksBot.Llm.Answering;
 using TalksBot.Llm.OpenAi;
@@ -26,7 +27,8 @@ public static class LlmHostingExtensions
     /// </list>
     /// The generative answerer runs on a Semantic Kernel (<see cref="AnswerKernel"/>) with the Llm:PromptPath template, checked at
     /// start-up, and searches again through the <see cref="IPassageSearch"/> the index registers.
-    /// It does not register an unkeyed <see cref="IAnswerer"/> or embedder: the executable chooses (see the report / README).
+    /// It chooses the <see cref="IAnswerer"/>: the generative one when Llm:ChatModel is set, else Core's
+    /// <see cref="RankedSentenceAnswerer"/>, which is also the generative one's fallback unless the host registered another. The embedder is chosen by AddEmbeddings.
     /// </summary>
     public static IHostApplicationBuilder AddLlm(this IHostApplicationBuilder builder)
     {
@@ -68,6 +70,12 @@ public static class LlmHostingExtensions
             });
             builder.Services.AddSingleton<IStreamingAnswerer>(sp => sp.GetRequiredService<VerifiedLlmAnswerer>());
         }
+
+        // The ranked-sentence answerer (registered by AddTalksBotCore) answers with no model and when the model fails;
+        // TryAdd, so a host that brings its own fallback keeps it.
+        builder.Services.TryAddKeyedSingleton<IAnswerer>(LlmServiceKeys.FallbackAnswerer, (sp, _) => sp.GetRequiredService<RankedSentenceAnswerer>());
+        builder.Services.TryAddSingleton<IAnswerer>(sp =>
+            sp.GetService<VerifiedLlmAnswerer>() as IAnswerer ?? sp.GetRequiredService<RankedSentenceAnswerer>());
 
         if (configured.IsEmbeddingConfigured)
         {

@@ -15,7 +15,8 @@ public static class QdrantHostingExtensions
     /// <summary>
     /// Registers the Qdrant client (section <c>Qdrant</c>, validated at start-up): one gRPC channel and one
     /// <see cref="global::Qdrant.Client.QdrantClient"/> for the process, disposed with the host; the managed local server when
-    /// no <c>Qdrant:Url</c> is set; <see cref="IPassageSearch"/>, <see cref="PassageIndexWriter"/> and <see cref="IArticleCatalog"/>.
+    /// no <c>Qdrant:Url</c> is set; <see cref="IPassageSearch"/>, <see cref="PassageIndexWriter"/> with its
+    /// <see cref="QdrantPointCopier"/> (a refresh copies unchanged articles' points) and <see cref="IArticleCatalog"/>.
     /// Search needs an <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c> registered by the caller.
     /// </summary>
     public static IHostApplicationBuilder AddQdrant(this IHostApplicationBuilder builder)
@@ -42,6 +43,7 @@ public static class QdrantHostingExtensions
         });
         services.AddSingleton(provider => provider.GetRequiredService<QdrantConnection>().Client);
         services.AddSingleton<QdrantIndexClient>();
+        services.AddSingleton<QdrantPointCopier>();
         services.AddSingleton<PassageIndexWriter>();
         services.AddSingleton<IPassageSearch, QdrantPassageSearch>();
         services.AddSingleton<QdrantBm25Search>();

@@ -44,6 +44,7 @@ public sealed class LlmHostingExtensionsTests
         });
 
         Assert.Same(host.Services.GetRequiredService<VerifiedLlmAnswerer>(), host.Services.GetRequiredService<IStreamingAnswerer>());
+        Assert.Same(host.Services.GetRequiredService<VerifiedLlmAnswerer>(), host.Services.GetRequiredService<IAnswerer>());
         var chat = host.Services.GetRequiredService<IChatClient>();
         Assert.NotNull(chat.GetService<ResilientChatClient>());
         Assert.NotNull(chat.GetService<LoggingChatClient>());

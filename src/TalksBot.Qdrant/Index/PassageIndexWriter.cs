@@ -19,7 +19,7 @@ public sealed partial class PassageIndexWriter(
     IOptions<QdrantOptions> options,
     TimeProvider time,
     ILogger<PassageIndexWriter> logger,
-    QdrantPointCopier? copier = null) : IDisposable
+    QdrantPointCopier copier) : IDisposable
 {
     // 64 passages per embedding call and per upsert: inside Qdrant's recommended 64–256 points per request.
     private const int BatchSize = 64;
@@ -58,7 +58,7 @@ public sealed partial class PassageIndexWriter(
     /// <summary>
     /// Builds a new version like <see cref="BuildAsync"/>, but copies the points of articles unchanged since the served
     /// manifest (same id, content hash, fingerprint and schema) instead of embedding them again. Removed articles are simply
-    /// not carried over. Without a <see cref="QdrantPointCopier"/> every passage is embedded.
+    /// not carried over.
     /// </summary>
     public async Task<IndexRefreshResult> RefreshAsync(
         IReadOnlyList<ArticlePassages> articles,
@@ -76,7 +76,7 @@ public sealed partial class PassageIndexWriter(
             var source = await client.ResolveAliasAsync(_alias, cancellationToken);
             var serving = source is null ? null : await ReadManifestAsync(source, cancellationToken);
             var plan = RefreshPlan.Create(articles, serving, fingerprint);
-            var reuse = copier is not null && source is not null && plan.Reused.Count > 0 ? (source, plan.Reused) : default((string, IReadOnlySet<string>)?);
+            var reuse = source is not null && plan.Reused.Count > 0 ? (source, plan.Reused) : default((string, IReadOnlySet<string>)?);
             var build = await BuildCoreAsync(articles, points, embedder, fingerprint, progress, reuse, cancellationToken);
             var copied = reuse is null ? 0 : points.Count(p => plan.Reused.Contains(p.Article.Article.Id));
             return new IndexRefreshResult(build, plan, points.Count - copied, copied);
@@ -179,7 +179,7 @@ public sealed partial class PassageIndexWriter(
         {
             if (reuse is { } source)
             {
-                done = await copier!.CopyArticlesAsync(source.Source, collection, source.Articles, EnsureCreatedAsync,
+                done = await copier.CopyArticlesAsync(source.Source, collection, source.Articles, EnsureCreatedAsync,
                     copied => progress?.Report(new IndexBuildProgress(copied, points.Count)), cancellationToken);
             }
 

@@ -6,12 +6,10 @@ using TalksBot.Analytics;
 using TalksBot.Cli;
 using TalksBot.Core;
 using TalksBot.Core.Answering;
-using TalksBot.Core.Answering.Ranking;
 using TalksBot.Discord;
 using TalksBot.Embeddings;
 using TalksBot.Indexing;
 using TalksBot.Llm;
-using TalksBot.Llm.Answering;
 using TalksBot.Moderation;
 using TalksBot.Qdrant;
 using TalksBot.WebArticles;
@@ -37,17 +35,12 @@ internal static class TalksBotServices
 
         builder.AddQdrant();
         services.AddSingleton<ArticleIndexService>();
-        // Refresh: incremental copies of unchanged articles' points, one lock for every process, the article watcher in `run`.
+        // Refresh: one lock for every process, the article watcher in `run`.
         services.AddOptionsWithValidateOnStart<RefreshOptions, RefreshOptionsValidator>().Bind(builder.Configuration.GetSection(RefreshOptions.Section));
-        services.AddSingleton<TalksBot.Qdrant.Index.QdrantPointCopier>();
         services.AddSingleton<ArticleSetService>();
         if (hosted && builder.Configuration.GetValue($"{RefreshOptions.Section}:{nameof(RefreshOptions.WatchArticles)}", true))
             services.AddHostedService<ArticleWatcherService>();
 
-        // Answering: the ranked-sentence answerer (from Core) is the default and the generative answerer's fallback.
-        services.AddKeyedSingleton<IAnswerer>(LlmServiceKeys.FallbackAnswerer, (sp, _) => sp.GetRequiredService<RankedSentenceAnswerer>());
-        services.AddSingleton<IAnswerer>(sp =>
-            sp.GetService<VerifiedLlmAnswerer>() as IAnswerer ?? sp.GetRequiredService<RankedSentenceAnswerer>());
         // The naive baseline the eval reports beside the bot: BM25 alone, the top passage's best-matching sentence.
         services.AddKeyedSingleton<IAskService>(TopPassageBaselineAnswerer.AnswererName, (sp, _) => new BaselineAskService(
             sp.GetRequiredService<TalksBot.Qdrant.Index.QdrantBm25Search>(), sp.GetRequiredService<AnsweringOptions>(), sp.GetRequiredService<TimeProvider>()));

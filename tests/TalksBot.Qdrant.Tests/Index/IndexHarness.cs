@@ -16,7 +16,7 @@ internal sealed class IndexHarness
         Options = qdrant.CreateOptions();
         Client = qdrant.CreateClient();
         Writer = new PassageIndexWriter(Client, Microsoft.Extensions.Options.Options.Create(Options), time ?? TimeProvider.System,
-            NullLogger<PassageIndexWriter>.Instance);
+            NullLogger<PassageIndexWriter>.Instance, new QdrantPointCopier(Client));
         Search = new QdrantPassageSearch(Client, Embedder, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<QdrantPassageSearch>.Instance);
     }
 
