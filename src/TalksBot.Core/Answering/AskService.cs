@@ -7,7 +7,7 @@ namespace TalksBot.Core.Answering;
 /// The one way to ask: rewrites an elliptical follow-up from the conversation so retrieval sees a whole question,
 /// retrieves passages, has the answerer answer from them with the conversation so far, and remembers the turn.
 /// </summary>
-public sealed partial class AskService : IAskService
+internal sealed partial class AskService : IAskService
 {
     private readonly Retrieval.IPassageSearch _search;
     private readonly IAnswerer _answerer;

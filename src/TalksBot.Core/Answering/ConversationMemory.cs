@@ -5,7 +5,7 @@ namespace TalksBot.Core.Answering;
 /// at most <see cref="AnsweringOptions.HistoryTurns"/> turns, and at most <see cref="AnsweringOptions.MaxConversations"/>
 /// conversations are kept, the least recently used forgotten first. Safe to use from several threads.
 /// </summary>
-public sealed class ConversationMemory
+internal sealed class ConversationMemory
 {
     private readonly int _turns;
     private readonly int _maxConversations;

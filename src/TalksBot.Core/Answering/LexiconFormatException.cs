@@ -1,7 +1,7 @@
 namespace TalksBot.Core.Answering;
 
 /// <summary>A lexicon file that cannot be used; the message names the file and line and says what to fix.</summary>
-public sealed class LexiconFormatException : Exception
+internal sealed class LexiconFormatException : Exception
 {
     /// <summary>Creates the exception with a message naming the file and line.</summary>
     public LexiconFormatException(string message) : base(message) { }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace TalksBot.Core.Answering;
 
 /// <summary>Loads the lexicon at start-up, so a missing folder or a malformed file stops the start naming the key and the file.</summary>
-public sealed class LexiconValidator : IValidateOptions<AnsweringOptions>
+internal sealed class LexiconValidator : IValidateOptions<AnsweringOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, AnsweringOptions options)

@@ -4,7 +4,7 @@ using TalksBot.Core.Answering.Ranking;
 namespace TalksBot.Core.Answering;
 
 /// <summary>Loads the ranker's weights at start-up, so a missing or corrupt weights file stops the start naming the key and the file.</summary>
-public sealed class RankerWeightsValidator : IValidateOptions<AnsweringOptions>
+internal sealed class RankerWeightsValidator : IValidateOptions<AnsweringOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, AnsweringOptions options)

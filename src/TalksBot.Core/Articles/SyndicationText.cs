@@ -9,7 +9,7 @@ namespace TalksBot.Core.Articles;
 /// the bottom) from the body itself. Only leading and trailing lines are taken, so a body line that happens to
 /// start with "Author:" is left alone. Plain-text, Markdown and HTML formats share it.
 /// </summary>
-public static partial class SyndicationText
+internal static partial class SyndicationText
 {
     /// <summary>Splits <paramref name="text"/> into its metadata and body; <see cref="ParsedArticle.Title"/> is left null.</summary>
     public static ParsedArticle Parse(string text)

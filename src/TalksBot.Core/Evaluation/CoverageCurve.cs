@@ -5,7 +5,7 @@ namespace TalksBot.Core.Evaluation;
 /// questions still answered if only answers at least that confident were given, against the accuracy of those answers.
 /// Abstentions and failed asks stay unanswered at every threshold; an answer without a confidence counts as 1.
 /// </summary>
-public static class CoverageCurve
+internal static class CoverageCurve
 {
     /// <summary>One point per distinct confidence, most confident first (so coverage grows along the list).</summary>
     public static IReadOnlyList<CoveragePoint> Of(IReadOnlyList<ItemResult> results)

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace TalksBot.Core.Evaluation;
 
 /// <summary>How a <see cref="FailureReason"/> is named in the JSON report and explained to people (HTML, console).</summary>
-public static class FailureText
+internal static class FailureText
 {
     /// <summary>The camelCase name used in the JSON report, e.g. "shouldHaveAbstained".</summary>
     public static string Code(FailureReason reason) => JsonNamingPolicy.CamelCase.ConvertName(reason.ToString());

@@ -9,7 +9,7 @@ namespace TalksBot.Core.Evaluation;
 /// Unanswerable: correct when abstained with no forbidden string; citation-correct when abstained with no citations.
 /// Matching ignores case and folds curly quotes, dashes and runs of whitespace.
 /// </summary>
-public static class ItemScorer
+internal static class ItemScorer
 {
     /// <summary>Scores a reply.</summary>
     public static ItemResult Score(QaItem item, AskResult result, EvaluationOptions options)

@@ -4,7 +4,7 @@ namespace TalksBot.Core.Text;
 /// English function words (articles, pronouns, auxiliaries, prepositions, question words): they occur in
 /// every passage, so matching on them says nothing about relevance. Lower case, as <see cref="WordTokenizer"/> yields.
 /// </summary>
-public static class FunctionWords
+internal static class FunctionWords
 {
     private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
     {

@@ -5,7 +5,7 @@ namespace TalksBot.Core.Text;
 /// <param name="Span">The block's text and offsets, from its first to its last non-blank character.</param>
 /// <param name="Lines">The block's non-blank lines, trimmed (for a table, its cells in reading order).</param>
 /// <param name="Table">The parsed table when <paramref name="Kind"/> is <see cref="TextBlockKind.Table"/>.</param>
-public sealed record TextBlock(TextBlockKind Kind, TextSegment Span, IReadOnlyList<TextSegment> Lines, TextTable? Table = null)
+internal sealed record TextBlock(TextBlockKind Kind, TextSegment Span, IReadOnlyList<TextSegment> Lines, TextTable? Table = null)
 {
     /// <summary>Offset of the block's first character.</summary>
     public int Start => Span.Start;

@@ -1,7 +1,7 @@
 namespace TalksBot.Core.Text;
 
 /// <summary>What a block of article text is.</summary>
-public enum TextBlockKind
+internal enum TextBlockKind
 {
     /// <summary>A short title line that introduces the text below it.</summary>
     Heading,

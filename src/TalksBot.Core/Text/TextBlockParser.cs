@@ -9,7 +9,7 @@ namespace TalksBot.Core.Text;
 /// web-to-text conversion produces — a block of N short column labels (N = 2..6) followed by at least
 /// two blank-line-separated blocks of exactly N lines each.
 /// </summary>
-public static partial class TextBlockParser
+internal static partial class TextBlockParser
 {
     private const int MaxHeadingLength = 100;
     private const int MaxHeadingWords = 14;

@@ -7,7 +7,7 @@ namespace TalksBot.Core.Text;
 /// </summary>
 /// <param name="Columns">The header cells, one per column.</param>
 /// <param name="Rows">The body rows, each with exactly <c>Columns.Count</c> cells.</param>
-public sealed record TextTable(IReadOnlyList<TextSegment> Columns, IReadOnlyList<TextTableRow> Rows)
+internal sealed record TextTable(IReadOnlyList<TextSegment> Columns, IReadOnlyList<TextTableRow> Rows)
 {
     /// <summary>The cell in body row <paramref name="row"/> and column <paramref name="column"/>.</summary>
     public TextSegment Cell(int row, int column) => Rows[row].Cells[column];

@@ -1,7 +1,7 @@
 namespace TalksBot.Core.Text;
 
 /// <summary>One row of a <see cref="TextTable"/>: its cells in column order.</summary>
-public sealed record TextTableRow(IReadOnlyList<TextSegment> Cells)
+internal sealed record TextTableRow(IReadOnlyList<TextSegment> Cells)
 {
     /// <summary>The first cell, which names what the row is about (e.g. "Humanitarian Aid").</summary>
     public TextSegment Label => Cells[0];

@@ -2,7 +2,7 @@ namespace TalksBot.Core.Answering.Ranking;
 
 /// <summary>The ranker's weights file cannot be used; the message names the file and what is wrong with it.</summary>
 #pragma warning disable CA1032 // Always built from a path and a problem: the standard constructors would make a message without the file.
-public sealed class RankerModelException : Exception
+internal sealed class RankerModelException : Exception
 #pragma warning restore CA1032
 {
     /// <summary>Creates the error for <paramref name="path"/>.</summary>
