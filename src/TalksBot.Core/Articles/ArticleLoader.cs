@@ -85,6 +85,12 @@ public sealed partial class ArticleLoader
                 LogSkipped(path, e.Message);
                 skipped.Add(new SkippedArticleFile(path, "It cannot be read with this process's permissions; make it readable."));
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A parser failure nobody foresaw costs this file, never the run: the other articles still load.
+                LogSkipped(path, $"{e.GetType().Name}: {e.Message}");
+                skipped.Add(new SkippedArticleFile(path, $"It could not be read as an article ({e.Message}); check its format."));
+            }
         }
 
         articles.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));

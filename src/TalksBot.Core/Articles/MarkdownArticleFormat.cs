@@ -56,6 +56,12 @@ public sealed class MarkdownArticleFormat : IArticleFileFormat
             throw new ArticleFormatException(
                 $"The front matter is not valid YAML near file line {e.Start.Line + 1}: {e.Message} Fix the YAML between the '---' lines.", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some broken input ("title: [unclosed").
+            throw new ArticleFormatException(
+                "The front matter is not valid YAML (an unclosed bracket or quote?). Fix the YAML between the '---' lines.", e);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {

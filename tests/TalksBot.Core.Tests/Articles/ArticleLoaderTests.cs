@@ -91,6 +91,27 @@ public sealed class ArticleLoaderTests
     }
 
     [Fact]
+    public async Task FrontMatterThatBreaksTheYamlScannerIsSkippedNotTheRun()
+    {
+        var skipped = await SkipAsync("scanner.md", "---\ntitle: [unclosed\nurl: :::\n---\nBody text.");
+
+        Assert.Contains("not valid YAML", skipped.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFormatThatFailsInAnUnforeseenWayCostsOnlyItsFile()
+    {
+        using var folder = new TempFolder();
+        folder.Write("page.html", "<p>anything</p>");
+        folder.Write("good.txt", GoodText);
+
+        var set = await SeedArticles.NewLoader(extraFormats: new ThrowingFormat()).LoadDirectoryAsync(folder.Path, Ct);
+
+        Assert.Equal("good", Assert.Single(set.Articles).Id);
+        Assert.Contains("parser fault", Assert.Single(set.Skipped).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnparseableFrontMatterDateIsSkipped()
     {
         var skipped = await SkipAsync("date.md", "---\npublished: next Tuesday-ish\n---\nBody text.");
@@ -247,6 +268,13 @@ public sealed class ArticleLoaderTests
         var skipped = Assert.Single(set.Skipped);
         Assert.Equal(name, Path.GetFileName(skipped.Path));
         return skipped;
+    }
+
+    private sealed class ThrowingFormat : IArticleFileFormat
+    {
+        public IReadOnlyCollection<string> Extensions { get; } = [".html"];
+
+        public ParsedArticle Parse(string text) => throw new NotSupportedException("parser fault");
     }
 
     private sealed class UpperCaseFormat : IArticleFileFormat
