@@ -51,7 +51,7 @@ internal sealed partial class MessageRouter(
             return;
         }
 
-        var question = content.Replace($"<@{botId}>", "", StringComparison.Ordinal).Replace($"<@!{botId}>", "", StringComparison.Ordinal).Trim();
+        var question = DiscordMarkup.WithoutMentions(content);
         if (question.Length == 0)
         {
             // Without the Message Content intent, replies that don't mention us arrive empty: stay quiet then.

@@ -45,6 +45,20 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public async Task MentionsRolesChannelsAndEmojiAreNotPartOfTheQuestionAsked()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var gateway = await bot.ReadyAsync();
+
+        await gateway.SendDispatchAsync("MESSAGE_CREATE", FakeDiscordEvents.Message("800000000000000009", UserId,
+            Mention(bot.Discord, "who headed the Russian delegation? @everyone @here <@&555> <@!777> <#888> <:party:999>"),
+            mentionIds: [bot.Discord.BotUserId]));
+        await bot.Discord.WaitForRequestAsync(IsMessageCreate);
+
+        Assert.Equal("who headed the Russian delegation?", Assert.Single(bot.Ask.Requests).Question);
+    }
+
+    [Fact]
     public async Task AQuestionContainingEveryoneCannotPing()
     {
         await using var bot = await BotHarness.StartAsync((request, _) => Task.FromResult(Answers.Cited(request.Question, $"You asked: {request.Question}", Source)));
