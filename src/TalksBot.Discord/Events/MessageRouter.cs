@@ -90,7 +90,7 @@ internal sealed partial class MessageRouter(
             var indicator = KeepTypingAsync(message.ChannelId, typing.Token);
             try
             {
-                // The channel (or thread) is the conversation: follow-ups there see earlier turns.
+                // The member in this channel (or thread) is the conversation: their follow-ups there see their earlier turns.
                 reply = await answerer.AnswerAsync(question, message.ChannelId, channel, message.Author.Id, cancellationToken);
             }
             finally

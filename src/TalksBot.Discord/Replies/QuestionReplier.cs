@@ -17,7 +17,9 @@ internal sealed partial class QuestionReplier(IAskService ask, IQuestionLog ques
         AskResult result;
         try
         {
-            result = await ask.AskAsync(new AskRequest(question, conversationId), cancellationToken);
+            // A conversation is one user's in one channel or thread: in a busy channel another member's question must
+            // never be taken as the earlier turn of this one's follow-up.
+            result = await ask.AskAsync(new AskRequest(question, conversationId is null ? null : $"{conversationId}/{userId}"), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

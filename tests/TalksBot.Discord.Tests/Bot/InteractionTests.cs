@@ -58,7 +58,7 @@ public sealed class InteractionTests
     }
 
     [Fact]
-    public async Task TheConversationIdIsTheChannel()
+    public async Task TheConversationIsTheMembersInTheChannel()
     {
         await using var bot = await BotHarness.StartAsync();
         var gateway = await bot.ReadyAsync();
@@ -67,7 +67,7 @@ public sealed class InteractionTests
             new Dictionary<string, string> { ["question"] = "And then?" }));
         await bot.Discord.WaitForRequestAsync(r => r.Method == "PATCH");
 
-        Assert.Equal(FakeDiscordEvents.ChannelId, Assert.Single(bot.Ask.Requests).ConversationId);
+        Assert.Equal($"{FakeDiscordEvents.ChannelId}/{UserId}", Assert.Single(bot.Ask.Requests).ConversationId);
     }
 
     [Fact]

@@ -59,6 +59,25 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public async Task TwoMembersInOneChannelHaveTwoConversations()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var gateway = await bot.ReadyAsync();
+        const string OtherUserId = "200000000000000002";
+
+        await gateway.SendDispatchAsync("MESSAGE_CREATE", FakeDiscordEvents.Message("800000000000000010", UserId, Mention(bot.Discord, "Who led the U.S. side?"), mentionIds: [bot.Discord.BotUserId]));
+        await bot.Discord.WaitForRequestAsync(IsMessageCreate);
+        await gateway.SendDispatchAsync("MESSAGE_CREATE", FakeDiscordEvents.Message("800000000000000011", OtherUserId, Mention(bot.Discord, "and the Russian side?"), mentionIds: [bot.Discord.BotUserId]));
+        await Eventually.UntilAsync(() => bot.Ask.Requests.Count == 2);
+        await gateway.SendDispatchAsync("MESSAGE_CREATE", FakeDiscordEvents.Message("800000000000000012", UserId, Mention(bot.Discord, "when?"), mentionIds: [bot.Discord.BotUserId]));
+        await Eventually.UntilAsync(() => bot.Ask.Requests.Count == 3);
+
+        var ids = bot.Ask.Requests.Select(r => r.ConversationId).ToList();
+        Assert.NotEqual(ids[0], ids[1]);
+        Assert.Equal(ids[0], ids[2]);
+    }
+
+    [Fact]
     public async Task AQuestionContainingEveryoneCannotPing()
     {
         await using var bot = await BotHarness.StartAsync((request, _) => Task.FromResult(Answers.Cited(request.Question, $"You asked: {request.Question}", Source)));
@@ -86,7 +105,7 @@ public sealed class MessageTests
     }
 
     [Fact]
-    public async Task FollowUpsInAThreadShareItsConversation()
+    public async Task AMembersFollowUpsInAThreadShareTheirConversation()
     {
         const string thread = "310000000000000001";
         await using var bot = await BotHarness.StartAsync();
@@ -97,7 +116,7 @@ public sealed class MessageTests
         await gateway.SendDispatchAsync("MESSAGE_CREATE", FakeDiscordEvents.Message("800000000000000006", UserId, Mention(bot.Discord, "Where?"), channelId: thread));
         await bot.Discord.WaitForRequestsAsync(r => r.Path == $"/channels/{thread}/messages", 2);
 
-        Assert.All(bot.Ask.Requests, r => Assert.Equal(thread, r.ConversationId));
+        Assert.All(bot.Ask.Requests, r => Assert.Equal($"{thread}/{UserId}", r.ConversationId));
     }
 
     [Fact]
