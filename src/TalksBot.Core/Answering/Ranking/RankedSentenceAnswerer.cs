@@ -170,20 +170,24 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
         return doer is null ? ranked : [doer, .. ranked.Where(r => r != doer)];
     }
 
-    // The best sentence and the neighbour that completes it: the one before when the best opens on a pronoun ("He
-    // said ..."), else the better-scored neighbour; only while both fit in an answer.
+    // The best sentence and the neighbour that completes it, while both fit in an answer: the one before when the best
+    // opens on a pronoun ("He said ..."), the one after when it opens on one ("... eliminate tumors. This is called
+    // immune surveillance."), else the better-scored neighbour.
     private static (int Start, int End) Span(QuestionContext question, RankedSentence best, IReadOnlyList<RankedSentence> ranked)
     {
         if (best.Segment.End - best.Segment.Start > MaxAnswerLength)
             return Window(question, best);
-        var first = best.Text.Split(' ', 2)[0].Trim('"', '“', '\'', ',');
-        var pointsBack = Anaphors.Contains(first);
-        // A sentence that already holds the kind of answer asked for (the name, the date) stands alone; only one that
-        // points back ("He said ...") or answers a what/how question may need its neighbour.
-        if (!pointsBack && question.Answers != AnswerType.None && best.Features[SentenceFeatures.AnswerTypeInSentence] > 0)
+        var pointsBack = Anaphors.Contains(FirstWord(best.Text));
+        // A sentence that holds the kind of answer asked for (the name, the date) right beside the question's words stands
+        // alone; one that points back ("He said ..."), answers a what/how question, or holds a name or date only somewhere
+        // in it may need its neighbour.
+        if (!pointsBack && question.Answers != AnswerType.None && best.Features[SentenceFeatures.AnswerTypeNearMatch] >= NamedBeside)
             return (best.Segment.Start, best.Segment.End);
-        var neighbour = pointsBack && best.Neighbours.FirstOrDefault(n => n.End <= best.Segment.Start) is { } before
-            ? before
+        var previous = best.Neighbours.FirstOrDefault(n => n.End <= best.Segment.Start);
+        var next = best.Neighbours.FirstOrDefault(n => n.Start >= best.Segment.End);
+        var text = best.Source.Passage.Text;
+        var neighbour = pointsBack && previous is not null ? previous
+            : next is not null && Anaphors.Contains(FirstWord(text[next.Start..next.End])) ? next
             : best.Neighbours
                 .Select(n => (Segment: n, Score: ranked.FirstOrDefault(r => r.Source == best.Source && r.Segment.Start == n.Start)?.Score ?? double.NegativeInfinity))
                 .OrderByDescending(n => n.Score)
@@ -195,6 +199,8 @@ public sealed partial class RankedSentenceAnswerer : IAnswerer
         var end = Math.Max(best.Segment.End, neighbour.End);
         return end - start <= MaxAnswerLength ? (start, end) : (best.Segment.Start, best.Segment.End);
     }
+
+    private static string FirstWord(string sentence) => sentence.TrimStart().Split(' ', 2)[0].Trim('"', '“', '\'', ',');
 
     // A sentence too long to quote whole (a run-on list, a paragraph without stops): the stretch of it, within the
     // answer length and on word boundaries, that holds the most of the question's words and of the kind of answer asked for.

@@ -34,6 +34,24 @@ public sealed class RankedSentenceAnswererTests
     }
 
     [Fact]
+    public async Task TheNextSentenceThatPointsBackToTheBestIsQuotedWithIt()
+    {
+        const string passage =
+            // Shares more of the question's words than the sentence after the best, so only the pointing back picks that one.
+            "The immune system is a process of layered defenses that protects the body. "
+            + "Another role of the immune system is to identify and eliminate tumors in the body. "
+            + "This is called immune surveillance. "
+            + "Bacteria use restriction enzymes against phages.";
+
+        var answer = await Ask("What is the process by which the immune system identifies tumors called?", Passages.Of("a", passage));
+
+        Assert.False(answer.Abstained);
+        Assert.Contains("identify and eliminate tumors", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("immune surveillance", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("layered", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AQuestionInSpanishGetsTheEnglishOnlyNotice()
     {
         var answer = await Ask("¿Quién dirigió la delegación de Estados Unidos en las conversaciones?", Passages.Of("a", Delegations));
