@@ -38,8 +38,13 @@ public static class QdrantHostingExtensions
         {
             var options = provider.GetRequiredService<IOptions<QdrantOptions>>().Value;
             // The managed server starts on the first call and may be one already running on other ports: the handler follows it.
-            HttpMessageHandler? handler = managed ? new ManagedQdrantHandler(provider.GetRequiredService<ManagedQdrantServer>()) : null;
-            return new QdrantConnection(options.GrpcAddress, options.ApiKey, options.RequestTimeout, handler);
+            if (!managed)
+            {
+                return new QdrantConnection(options.GrpcAddress, options.ApiKey, options.RequestTimeout);
+            }
+
+            var server = provider.GetRequiredService<ManagedQdrantServer>();
+            return new QdrantConnection(options.GrpcAddress, options.ApiKey, options.RequestTimeout, new ManagedQdrantHandler(server), server.RestartIfDeadAsync);
         });
         services.AddSingleton(provider => provider.GetRequiredService<QdrantConnection>().Client);
         services.AddSingleton<QdrantIndexClient>();

@@ -35,6 +35,12 @@ public sealed class QdrantOptions : IValidatableObject
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a question's search may take, retries included, before the asker is told the index is temporarily
+    /// unavailable. Far below <see cref="RequestTimeout"/>: a member waiting in Discord should hear within seconds.
+    /// </summary>
+    public TimeSpan SearchTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
     /// <summary>The managed local server, used only when <see cref="Url"/> is absent.</summary>
     [ValidateObjectMembers]
     public QdrantLocalOptions Local { get; set; } = new();
@@ -65,6 +71,11 @@ public sealed class QdrantOptions : IValidatableObject
         if (RequestTimeout < TimeSpan.FromMilliseconds(100) || RequestTimeout > TimeSpan.FromMinutes(10))
         {
             yield return new ValidationResult("Qdrant:RequestTimeout must be between 100 ms and 10 minutes", [nameof(RequestTimeout)]);
+        }
+
+        if (SearchTimeout < TimeSpan.FromMilliseconds(100) || SearchTimeout > TimeSpan.FromMinutes(10))
+        {
+            yield return new ValidationResult("Qdrant:SearchTimeout must be between 100 ms and 10 minutes", [nameof(SearchTimeout)]);
         }
 
         if (string.Equals(Alias, CollectionPrefix + "_v", StringComparison.Ordinal))

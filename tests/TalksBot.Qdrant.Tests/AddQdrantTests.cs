@@ -42,15 +42,7 @@ public sealed class AddQdrantTests(QdrantFixture qdrant)
         var storage = Directory.CreateTempSubdirectory("talksbot-addqdrant-");
         try
         {
-            var ports = LoopbackPorts.Free(2);
-            using var host = BuildHost(new Dictionary<string, string?>
-            {
-                ["Qdrant:Local:BinaryPath"] = QdrantInstallation.BinaryPath,
-                ["Qdrant:Local:HttpPort"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Qdrant:Local:GrpcPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Qdrant:Local:StoragePath"] = storage.FullName,
-                ["Qdrant:Local:StartTimeout"] = "00:01:00",
-            });
+            using var host = BuildManagedHost(storage);
             await host.StartAsync(Ct);
             var server = host.Services.GetRequiredService<ManagedQdrantServer>();
             using var process = Process.GetProcessById(server.ProcessId!.Value);
@@ -62,6 +54,49 @@ public sealed class AddQdrantTests(QdrantFixture qdrant)
 
             Assert.Equal(TestArticles.Markets.Article.Id, results[0].Article.Id);
             Assert.True(process.HasExited);
+        }
+        finally
+        {
+            storage.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AManagedServerThatIsKilledIsStartedAgainByTheNextSearchWithItsIndex()
+    {
+        var storage = Directory.CreateTempSubdirectory("talksbot-addqdrant-");
+        try
+        {
+            using var host = BuildManagedHost(storage);
+            await host.StartAsync(Ct);
+            var server = host.Services.GetRequiredService<ManagedQdrantServer>();
+            var search = host.Services.GetRequiredService<IPassageSearch>();
+            await host.Services.GetRequiredService<PassageIndexWriter>()
+                .BuildAsync([TestArticles.Markets], host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), "fp", null, Ct);
+            var killed = server.ProcessId!.Value;
+            using (var process = Process.GetProcessById(killed))
+            {
+                process.Kill();
+                await process.WaitForExitAsync(Ct);
+            }
+
+            // The first attempt finds nothing listening; a retry or the next question starts the server again.
+            IReadOnlyList<RetrievedPassage>? results = null;
+            for (var attempt = 0; attempt < 3 && results is null; attempt++)
+            {
+                try
+                {
+                    results = await search.SearchAsync("Brent crude", 1, Ct);
+                }
+                catch (IndexUnavailableException)
+                {
+                }
+            }
+
+            Assert.NotNull(results);
+            Assert.Equal(TestArticles.Markets.Article.Id, results[0].Article.Id);
+            Assert.NotEqual(killed, server.ProcessId);
+            await host.StopAsync(Ct);
         }
         finally
         {
@@ -107,6 +142,20 @@ public sealed class AddQdrantTests(QdrantFixture qdrant)
         Assert.Contains(recorder.Entries, e => e.Level == LogLevel.Debug && e.Message.Contains("AlreadyExists", StringComparison.Ordinal));
         await client.DeleteCollectionAsync(name, Ct);
         await host.StopAsync(Ct);
+    }
+
+    // A host with no Qdrant:Url: it manages a server of its own on free ports over the given storage.
+    private static IHost BuildManagedHost(DirectoryInfo storage)
+    {
+        var ports = LoopbackPorts.Free(2);
+        return BuildHost(new Dictionary<string, string?>
+        {
+            ["Qdrant:Local:BinaryPath"] = QdrantInstallation.BinaryPath,
+            ["Qdrant:Local:HttpPort"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Qdrant:Local:GrpcPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Qdrant:Local:StoragePath"] = storage.FullName,
+            ["Qdrant:Local:StartTimeout"] = "00:01:00",
+        });
     }
 
     private static IHost BuildHost(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? logs = null)

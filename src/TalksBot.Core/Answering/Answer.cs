@@ -10,4 +10,11 @@ namespace TalksBot.Core.Answering;
 /// How sure the answerer is that the best evidence answers the question, 0–1, when it can say; the abstention threshold
 /// is a cut on it, and the eval's coverage/accuracy curve moves that cut.
 /// </param>
-public sealed record Answer(string Text, bool Abstained, IReadOnlyList<Citation> Citations, string Answerer, string? Notice = null, double? Confidence = null);
+public sealed record Answer(string Text, bool Abstained, IReadOnlyList<Citation> Citations, string Answerer, string? Notice = null, double? Confidence = null)
+{
+    /// <summary>What the asker is told while the article index cannot be reached.</summary>
+    public const string IndexUnavailableText = "The article index is temporarily unavailable. Please try again in a moment.";
+
+    /// <summary>The reply while the article index cannot be reached: no answer either way, and nothing cited.</summary>
+    public static Answer IndexUnavailable { get; } = new(IndexUnavailableText, Abstained: true, [], Answerer: "unavailable");
+}

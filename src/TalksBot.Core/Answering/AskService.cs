@@ -71,7 +71,19 @@ internal sealed partial class AskService : IAskService
         }
 
         ReadOnlyMemory<float>? vector = _embedder is null ? null : await _embedder.GenerateVectorAsync(query, cancellationToken: cancellationToken);
-        var retrieved = await _search.SearchAsync(new Retrieval.PassageQuery(_expander.Expand(query), vector), _options.RetrievalLimit, cancellationToken);
+        IReadOnlyList<Retrieval.RetrievedPassage> retrieved;
+        try
+        {
+            retrieved = await _search.SearchAsync(new Retrieval.PassageQuery(_expander.Expand(query), vector), _options.RetrievalLimit, cancellationToken);
+        }
+        catch (Retrieval.IndexUnavailableException e)
+        {
+            // Not an answer and not a turn of the conversation: the member asks again once the index is back, and that
+            // question must not be read as a follow-up to this one.
+            LogUnavailable(e.Message);
+            return new AskResult(request.Question, Answer.IndexUnavailable, [], _time.GetElapsedTime(started));
+        }
+
         var answerRequest = new AnswerRequest(query, retrieved, history, vector);
         var answer = onText is not null && _answerer is IStreamingAnswerer streaming
             ? await StreamAsync(streaming, answerRequest, onText, cancellationToken)
@@ -103,6 +115,9 @@ internal sealed partial class AskService : IAskService
         // The contract promises a last update carrying the verified answer; a stream without one is a bug in the answerer.
         return final ?? throw new InvalidOperationException($"Answerer '{streaming.Name}' ended its stream without a final answer.");
     }
+
+    [LoggerMessage(4003, LogLevel.Warning, "Told the asker the index is unavailable: {Reason}")]
+    private partial void LogUnavailable(string reason);
 
     [LoggerMessage(4001, LogLevel.Debug, "Follow-up rewritten for retrieval as {Query}")]
     private partial void LogRewritten(string query);

@@ -20,6 +20,7 @@ public sealed partial class QdrantPassageSearch(
     private const int CandidatesPerResult = 4;
 
     private readonly string _alias = options.Value.Alias;
+    private readonly TimeSpan _timeout = options.Value.SearchTimeout;
 
     public async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(PassageQuery query, int limit, CancellationToken cancellationToken)
     {
@@ -30,10 +31,27 @@ public sealed partial class QdrantPassageSearch(
 
         var vector = query.Vector ?? await embedder.GenerateVectorAsync(query.Text, cancellationToken: cancellationToken);
         var prefetch = Math.Max(MinPrefetch, PrefetchPerResult * limit);
-        // Ask for several times the limit: tied fused scores at the cut-off are settled by id here, not by Qdrant's
-        // internal order, and there is room to diversify across articles below.
-        var points = await client.QueryHybridAsync(
-            _alias, new HybridQuery(query.Text, vector, Math.Min(CandidatesPerResult * limit, prefetch), prefetch), cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_timeout);
+        IReadOnlyList<ScoredPoint> points;
+        try
+        {
+            // Ask for several times the limit: tied fused scores at the cut-off are settled by id here, not by Qdrant's
+            // internal order, and there is room to diversify across articles below.
+            points = await client.QueryHybridAsync(
+                _alias, new HybridQuery(query.Text, vector, Math.Min(CandidatesPerResult * limit, prefetch), prefetch), deadline.Token);
+        }
+        catch (QdrantException e) when (e.IsTransient)
+        {
+            LogUnavailable(_alias, e.Message);
+            throw new IndexUnavailableException($"The article index is temporarily unavailable: {e.Message}", e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Our deadline, not the caller's: Qdrant hangs or keeps failing through the retries.
+            LogUnavailable(_alias, $"no answer within {_timeout.TotalSeconds:F1} s (Qdrant:SearchTimeout)");
+            throw new IndexUnavailableException($"The article index did not answer within {_timeout.TotalSeconds:F1} s (Qdrant:SearchTimeout).", e);
+        }
 
         var chosen = DiversifyByArticle(points, limit);
         var results = new RetrievedPassage[chosen.Count];
@@ -77,6 +95,9 @@ public sealed partial class QdrantPassageSearch(
         chosen.AddRange(heldBack.Take(limit - chosen.Count));
         return chosen;
     }
+
+    [LoggerMessage(3031, LogLevel.Warning, "The article index {Alias} is unavailable: {Reason}")]
+    private partial void LogUnavailable(string alias, string reason);
 
     [LoggerMessage(3030, LogLevel.Debug, "Hybrid search returned {Count} passages from {Alias} in {ElapsedMs:F1} ms")]
     private partial void LogSearched(int count, string alias, double elapsedMs);

@@ -85,6 +85,66 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
 
     public Task StartAsync(CancellationToken cancellationToken) => EnsureStartedAsync(cancellationToken);
 
+    /// <summary>
+    /// Called when Qdrant could not be reached: if the server has died (killed, crashed, out of memory), starts it again
+    /// on the same storage, so a long-running bot heals on its next attempt instead of failing every question until
+    /// someone restarts it. A server that is alive but slow is left alone.
+    /// </summary>
+    public async Task RestartIfDeadAsync(CancellationToken cancellationToken)
+    {
+        if (ProcessId is not { } pid || IsRunning(pid))
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_stopped, this);
+            // Another caller may have restarted it while this one waited.
+            if (ProcessId is not { } current || IsRunning(current))
+            {
+                return;
+            }
+
+            var exitCode = Interlocked.Exchange(ref _process, null) is { } owned ? ExitCodeOf(owned) : (int?)null;
+            LogDied(current, exitCode, string.Join(" | ", _outputTail));
+            _baseAddress = null;
+            _baseAddress = await StartCoreAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static int ExitCodeOf(Process process)
+    {
+        using (process)
+        {
+            return process.ExitCode;
+        }
+    }
+
+    private bool IsRunning(int pid)
+    {
+        if (Volatile.Read(ref _process) is { } owned && owned.Id == pid)
+        {
+            return !owned.HasExited;
+        }
+
+        // A server another command started and we reuse: not our child, so look it up.
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     public Task StopAsync(CancellationToken cancellationToken) => StopCoreAsync();
 
     public async ValueTask DisposeAsync()
@@ -428,6 +488,9 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
 
     [LoggerMessage(3002, LogLevel.Information, "Reusing Qdrant (pid {Pid}) at {BaseAddress}, already serving storage {StoragePath}")]
     private partial void LogReusing(int pid, Uri baseAddress, string storagePath);
+
+    [LoggerMessage(3005, LogLevel.Warning, "Qdrant (pid {Pid}) is gone (exit code {ExitCode}); starting it again. Its last output: {Output}")]
+    private partial void LogDied(int pid, int? exitCode, string output);
 
     [LoggerMessage(3003, LogLevel.Information, "Stopped Qdrant (pid {Pid})")]
     private partial void LogStopped(int pid);

@@ -303,6 +303,11 @@ public sealed partial class QdrantIndexClient
             catch (RpcException e)
             {
                 LogCallFailed(operation, e.StatusCode, e.Status.Detail);
+                if (e.StatusCode == StatusCode.Unavailable)
+                {
+                    await TryRecoverAsync(token);
+                }
+
                 throw ToException(operation, e);
             }
             catch (global::Qdrant.Client.QdrantException e)
@@ -312,6 +317,19 @@ public sealed partial class QdrantIndexClient
                 throw new QdrantException(operation, null, e.Message, e);
             }
         }, cancellationToken);
+    }
+
+    // Recovery is best effort: when it fails too, the caller still gets the original "unavailable", not the recovery's error.
+    private async Task TryRecoverAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _connection.RecoverAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogRecoveryFailed(e);
+        }
     }
 
     private QdrantException ToException(string operation, RpcException e)
@@ -328,6 +346,9 @@ public sealed partial class QdrantIndexClient
             _ => new QdrantException(operation, e.StatusCode, detail, e),
         };
     }
+
+    [LoggerMessage(3012, LogLevel.Warning, "Recovering Qdrant after it could not be reached failed")]
+    private partial void LogRecoveryFailed(Exception exception);
 
     [LoggerMessage(3010, LogLevel.Warning, "Qdrant request failed transiently ({Error}); retry {Attempt} in {Delay}")]
     private partial void LogRetry(string error, int attempt, TimeSpan delay);

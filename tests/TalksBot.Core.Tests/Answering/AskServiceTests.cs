@@ -61,6 +61,22 @@ public sealed class AskServiceTests
     }
 
     [Fact]
+    public async Task AnUnreachableIndexIsToldPlainlyAndLeavesNoTurnForTheNextQuestionToFollow()
+    {
+        var service = Service();
+        var down = true;
+        _search.Respond = _ => down ? throw new IndexUnavailableException() : _search.Result;
+
+        var result = await service.AskAsync(new AskRequest("Who led the U.S. delegation?", "thread-1"), TestContext.Current.CancellationToken);
+        down = false;
+        await service.AskAsync(new AskRequest("and who did Russia send?", "thread-1"), TestContext.Current.CancellationToken);
+
+        Assert.Same(Answer.IndexUnavailable, result.Answer);
+        Assert.Empty(result.Retrieved);
+        Assert.Empty(_answerer.Requests[0].History);
+    }
+
+    [Fact]
     public void AnInvalidSettingStopsConstruction()
     {
         var error = Assert.Throws<ArgumentException>(() => Service(new AnsweringOptions { HistoryTurns = -1 }));
