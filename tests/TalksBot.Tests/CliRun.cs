@@ -55,11 +55,16 @@ internal sealed class CliRun
 
     public Task<CliResult> RunAsync(params string[] args) => RunAsync(stopWhen: null, args);
 
+    /// <summary>Runs a verb until <paramref name="killWhen"/> holds, then kills it with SIGKILL: no shutdown path runs, as when the machine dies.</summary>
+    public Task<CliResult> RunUntilKilledAsync(Func<Task<bool>> killWhen, params string[] args) => RunAsync(killWhen, "KILL", args);
+
     /// <summary>
     /// Runs a long-lived verb (<c>run</c>) until <paramref name="stopWhen"/> holds, then stops it with SIGTERM as a
     /// supervisor would, so its shutdown path runs too.
     /// </summary>
-    public async Task<CliResult> RunAsync(Func<Task<bool>>? stopWhen, params string[] args)
+    public Task<CliResult> RunAsync(Func<Task<bool>>? stopWhen, params string[] args) => RunAsync(stopWhen, "TERM", args);
+
+    private async Task<CliResult> RunAsync(Func<Task<bool>>? stopWhen, string signal, string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "talksbot.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -90,7 +95,7 @@ internal sealed class CliRun
             while (stopWhen is not null && !process.HasExited && !await stopWhen())
                 await Task.Delay(200, timeout.Token);
             if (stopWhen is not null && !process.HasExited)
-                Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+                Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
             await process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)

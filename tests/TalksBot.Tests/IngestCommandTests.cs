@@ -34,4 +34,31 @@ public sealed class IngestCommandTests(QdrantFixture qdrant)
         Assert.Contains("Indexed 4 articles", first.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("Unchanged, already serving 4 articles", second.StandardOutput, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ARebuildKilledHalfwayLeavesTheOldIndexServingAndTheNextStartRemovesWhatItLeft()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var run = new CliRun(qdrant);
+        var client = qdrant.CreateClient();
+        Assert.True((await run.RunAsync("ingest")) is { ExitCode: 0 } first, "the first ingest failed");
+        var served = await client.ResolveAliasAsync(run.Alias, ct);
+        var before = await Versions(client, run, ct);
+
+        // Killed once the new collection exists and before the alias moves to it: mid-build.
+        var killed = await run.RunUntilKilledAsync(
+            async () => (await Versions(client, run, ct)).Count > before.Count,
+            "ingest", "--force");
+
+        Assert.Equal(137, killed.ExitCode);
+        Assert.Equal(served, await client.ResolveAliasAsync(run.Alias, ct));
+        Assert.True((await Versions(client, run, ct)).Count > before.Count, "the killed build left nothing behind to clean up");
+        var next = await run.RunAsync("ask", "Who led the Russian delegation?");
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.Contains("Lavrov", next.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(before, await Versions(client, run, ct));
+    }
+
+    private static async Task<List<string>> Versions(TalksBot.Qdrant.Store.QdrantIndexClient client, CliRun run, CancellationToken ct) =>
+        [.. (await client.ListCollectionsAsync(ct)).Where(c => c.StartsWith(run.CollectionPrefix + "_v", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 }
