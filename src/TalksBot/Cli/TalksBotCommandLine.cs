@@ -26,6 +26,7 @@ internal static class TalksBotCommandLine
             ArticlesCommand.Create(config),
             StatsCommand.Create(config),
             BenchCommand.Create(config),
+            SoakCommand.Create(config),
         };
         return root;
     }
