@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using TalksBot.Hosting;
 
 namespace TalksBot.Cli;
@@ -17,6 +16,8 @@ internal static class CliHost
             // A verb's own overrides come last: they decide what the verb is (its own index), whatever -c says.
             var builder = TalksBotHost.CreateBuilder([.. parse.GetValue(config) ?? [], .. overrides ?? []], hosted);
             using var host = builder.Build();
+            // Before StartAsync, which would log a failed validation with its stack trace before we could say it plainly.
+            host.ValidateOptions();
             await host.StartAsync(cancellationToken);
             try
             {
@@ -29,14 +30,9 @@ internal static class CliHost
                 await host.StopAsync(stopTimeout.Token);
             }
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ConfigurationError.Describe(ex) is { } message)
         {
-            WriteError("Configuration error: " + string.Join(" ", ex.Failures));
-            return ExitCodes.Configuration;
-        }
-        catch (ConfigurationOverrideException ex)
-        {
-            WriteError(ex.Message);
+            WriteError(message);
             return ExitCodes.Configuration;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

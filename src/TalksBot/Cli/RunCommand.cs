@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using TalksBot.Discord;
 using TalksBot.Hosting;
 using TalksBot.Indexing;
@@ -43,6 +42,7 @@ internal static class RunCommand
                 using var host = builder.Build();
                 // Taken before running: the host disposes its services when it is disposed.
                 var status = host.Services.GetService<DiscordBotStatus>();
+                host.ValidateOptions();
                 await host.StartAsync(ct);
                 // The bot answers from the index: on an empty machine build it now, whatever the folder watcher is set to.
                 await host.Services.GetRequiredService<ArticleIndexService>().EnsureServingAsync(progress: null, ct);
@@ -57,9 +57,9 @@ internal static class RunCommand
 
                 return Environment.ExitCode;
             }
-            catch (OptionsValidationException ex)
+            catch (Exception ex) when (ConfigurationError.Describe(ex) is { } message)
             {
-                CliHost.WriteError("Configuration error: " + string.Join(" ", ex.Failures));
+                CliHost.WriteError(message);
                 return ExitCodes.Configuration;
             }
         });

@@ -57,4 +57,11 @@ internal static class TalksBotHost
 
         return parsed;
     }
+
+    /// <summary>
+    /// Runs the options validation <c>ValidateOnStart</c> registered, now, so a bad setting surfaces as an
+    /// <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> to report plainly, instead of being logged
+    /// by the host with its stack trace first.
+    /// </summary>
+    public static void ValidateOptions(this IHost host) => host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
 }

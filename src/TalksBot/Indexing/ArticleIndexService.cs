@@ -119,6 +119,10 @@ internal sealed partial class ArticleIndexService(
 
     public async Task EnsureServingAsync(IAnsiConsole console, CancellationToken cancellationToken)
     {
+        // A command at the terminal names the folder it answers from; a missing one is a setting to fix, not a reason to
+        // answer quietly from whatever was indexed before.
+        if (!Directory.Exists(options.Value.FullPath))
+            throw new DirectoryNotFoundException($"The article folder {options.Value.FullPath} does not exist: set Articles:Path to the folder holding the articles.");
         // A progress bar only when there is something to build: an ask on a served index prints nothing extra. The
         // clean-up already reads whether an index is served; only while a refresh holds the lock is it read here.
         var served = await TryCleanUpAsync(cancellationToken);
@@ -162,7 +166,7 @@ internal sealed partial class ArticleIndexService(
             var started = Stopwatch.GetTimestamp();
             var path = Path.GetFullPath(directory ?? options.Value.Path);
             if (!Directory.Exists(path))
-                throw new DirectoryNotFoundException($"The article folder {path} does not exist (set Articles:Path or pass --path).");
+                throw new DirectoryNotFoundException($"The article folder {path} does not exist: set Articles:Path, or pass --path, to the folder holding the articles.");
 
             report("cleaning up", 0, 0);
             foreach (var orphan in await writer.DeleteOrphansAsync(token))
@@ -241,6 +245,9 @@ internal sealed partial class ArticleIndexService(
                 Publish(status with { Phase = "failed", FinishedAt = time.GetUtcNow(), Outcome = outcome }, progress, force: true);
                 if (cancelled)
                     LogCancelled(operation, actor);
+                else if (e is DirectoryNotFoundException)
+                    // A setting to fix, told to whoever asked (the CLI's error line, the moderator's reply): no stack trace.
+                    LogNoArticleFolder(operation, actor, e.Message);
                 else
                     LogFailed(e, operation, actor);
                 await RecordAsync(action, actor, writer.Alias, outcome);
@@ -343,6 +350,9 @@ internal sealed partial class ArticleIndexService(
 
     [LoggerMessage(2004, LogLevel.Warning, "Deleted orphaned index collection {Collection} left by an interrupted build")]
     private partial void LogOrphanDeleted(string collection);
+
+    [LoggerMessage(2019, LogLevel.Information, "{Operation} by {Actor} did not run: {Reason}")]
+    private partial void LogNoArticleFolder(string operation, string actor, string reason);
 
     [LoggerMessage(2005, LogLevel.Error, "{Operation} by {Actor} failed; the served index was left as it was")]
     private partial void LogFailed(Exception exception, string operation, string actor);
