@@ -7,6 +7,7 @@ namespace TalksBot.Tests;
 internal sealed class CliRun
 {
     private readonly Dictionary<string, string> _environment;
+    private string? _input;
 
     public CliRun(QdrantFixture qdrant)
     {
@@ -47,6 +48,13 @@ internal sealed class CliRun
         return folder;
     }
 
+    /// <summary>What the run reads on standard input (e.g. the lines typed into <c>chat</c>); nothing by default.</summary>
+    public CliRun WithInput(string text)
+    {
+        _input = text;
+        return this;
+    }
+
     public CliRun With(string key, string value)
     {
         _environment[key] = value;
@@ -85,6 +93,8 @@ internal sealed class CliRun
             start.Environment[key] = value;
 
         using var process = Process.Start(start)!;
+        if (_input is not null)
+            await process.StandardInput.WriteAsync(_input);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

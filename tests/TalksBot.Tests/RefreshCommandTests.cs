@@ -116,7 +116,7 @@ public sealed class RefreshCommandTests(QdrantFixture qdrant)
         var refresh = await run.RunAsync("refresh");
 
         Assert.True(remove.ExitCode == 0, remove.ToString());
-        Assert.Contains("Not served yet", remove.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("still served, and cited in answers, until the next refresh", remove.StandardOutput, StringComparison.Ordinal);
         Assert.Matches(new Regex(id + @".*removed, still served"), listed.StandardOutput);
         Assert.Matches(new Regex(@"Removed\s*│\s*1\s*│\s*" + id), refresh.StandardOutput);
     }

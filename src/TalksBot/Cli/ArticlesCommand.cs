@@ -36,16 +36,18 @@ internal static class ArticlesCommand
         {
             var change = await services.Get<ArticleSetService>().RemoveAsync(parse.GetRequiredValue(id), Actors.Local, parse.GetValue(refreshOption), token);
             CliConsole.Out.WriteLine($"Removed {change.Id} ({Path.GetFileName(change.Path)}).");
-            return Report(change);
+            return Report(change, removed: true);
         }), ct));
 
         return new Command("articles", "List, add and remove articles.") { list, add, remove };
     }
 
-    private static int Report(ArticleChange change)
+    private static int Report(ArticleChange change, bool removed = false)
     {
         if (change.Refresh is { } summary)
             RefreshCommand.Print(summary, CliConsole.Out);
+        else if (removed)
+            CliConsole.Out.WriteLine("It is still served, and cited in answers, until the next refresh: run `talksbot refresh` (or pass --refresh) to stop serving it.");
         else
             CliConsole.Out.WriteLine("Not served yet: run `talksbot refresh` (or pass --refresh) to update the index.");
         return ExitCodes.Success;

@@ -5,12 +5,12 @@ using TalksBot.Analytics.Reports;
 
 namespace TalksBot.Cli;
 
-/// <summary><c>talksbot stats [--since DATE] [--top N]</c>: question volume, outcomes, feedback, latency, most-cited articles and gaps; never who asked.</summary>
+/// <summary><c>talksbot stats [--since DATE|yesterday|7d] [--top N]</c>: question volume, outcomes, feedback, latency, most-cited articles and gaps; never who asked.</summary>
 internal static class StatsCommand
 {
     public static Command Create(Option<string[]> config)
     {
-        var since = new Option<DateTimeOffset?>("--since") { Description = "Only questions asked from this date/time on, e.g. 2025-02-18." };
+        var since = new Option<string?>("--since") { Description = "Only questions asked since then: " + SinceExpression.Accepted + "." };
         var top = new Option<int>("--top") { Description = "How many cited articles and gaps to show.", DefaultValueFactory = _ => 10 };
         var command = new Command("stats", "Show what was asked and how it went (no user ids).") { since, top };
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, config, async (services, token) =>
@@ -22,7 +22,19 @@ internal static class StatsCommand
                 return ExitCodes.Configuration;
             }
 
-            var report = await services.Get<SqliteAnalyticsStore>().GetReportAsync(parse.GetValue(since), n, token);
+            DateTimeOffset? from = null;
+            if (parse.GetValue(since) is { } text)
+            {
+                if (!SinceExpression.TryParse(text, TimeProvider.System.GetUtcNow(), out var parsed))
+                {
+                    CliHost.WriteError($"--since '{text}' is not a time I can read; write {SinceExpression.Accepted}.");
+                    return ExitCodes.Configuration;
+                }
+
+                from = parsed;
+            }
+
+            var report = await services.Get<SqliteAnalyticsStore>().GetReportAsync(from, n, token);
             foreach (var t in AnalyticsReportRenderer.ToTables(report))
             {
                 var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(t.Title));
