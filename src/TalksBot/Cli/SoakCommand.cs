@@ -138,7 +138,7 @@ internal static class SoakCommand
         return (grew <= maxGrowth && minutes.Sum(m => m.Failed) == 0, message);
     }
 
-    /// <summary>The questions of one run, asked on a fixed schedule so a slow answer delays the next, never bunches them.</summary>
+    /// <summary>The questions of one run, asked on a steady schedule: a slow answer delays the next, never bunches them.</summary>
     private sealed class SoakRun(IAskService ask, string[] questions, TimeSpan duration, double perSecond)
     {
         private readonly Stopwatch _clock = new();
@@ -155,11 +155,14 @@ internal static class SoakCommand
             var interval = TimeSpan.FromSeconds(1 / perSecond);
             var minuteEnds = TimeSpan.FromMinutes(1);
             _clock.Start();
+            var due = TimeSpan.Zero;
             for (var n = 0; _clock.Elapsed < duration; n++)
             {
-                var due = interval * n;
                 if (due > _clock.Elapsed)
                     await Task.Delay(due - _clock.Elapsed, cancellationToken);
+                // Behind schedule (a slow answer, a starved machine): carry on from now rather than burst to catch up,
+                // which would measure a load the rate never asked for.
+                due = Max(due, _clock.Elapsed) + interval;
                 var member = (n * 7919) % Members;
                 var started = Stopwatch.GetTimestamp();
                 var result = await ask.AskAsync(new AskRequest(questions[n % questions.Length], $"soak/{member}"), cancellationToken);
@@ -178,6 +181,8 @@ internal static class SoakCommand
 
             return minutes;
         }
+
+        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
     }
 
     /// <summary>One minute of a soak: what was asked, how fast, and the process's memory at its end.</summary>
