@@ -12,4 +12,11 @@ public sealed record Citation(
     Guid PassageId,
     string Quote,
     int QuoteStart,
-    int QuoteEnd);
+    int QuoteEnd)
+{
+    /// <summary>True when the quote says word for word what the answer says, so showing it again adds nothing.</summary>
+    public bool Repeats(string answerText) =>
+        string.Equals(Normalised(Quote), Normalised(answerText), StringComparison.Ordinal);
+
+    private static string Normalised(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

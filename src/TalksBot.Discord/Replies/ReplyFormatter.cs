@@ -22,7 +22,7 @@ internal static partial class ReplyFormatter
         if (!answer.Abstained && answer.Citations.Count > 0)
         {
             pieces.Add("\n\n**Sources**");
-            pieces.AddRange(answer.Citations.OrderBy(c => c.Number).Select(c => "\n" + FormatCitation(c)));
+            pieces.AddRange(answer.Citations.OrderBy(c => c.Number).Select(c => "\n" + FormatCitation(c, answer.Text)));
         }
 
         if (!string.IsNullOrWhiteSpace(answer.Notice))
@@ -54,15 +54,17 @@ internal static partial class ReplyFormatter
     public static string Defang(string text) =>
         EveryoneOrHere().Replace(text, "@\u200b$1").Replace("<@", "<@\u200b", StringComparison.Ordinal);
 
-    private static string FormatCitation(Citation citation)
+    private static string FormatCitation(Citation citation, string answerText)
     {
-        var quote = OneLine(citation.Quote);
+        // A quote that repeats the answer word for word only doubles the message.
+        var quote = citation.Repeats(answerText) ? "" : OneLine(citation.Quote);
         if (quote.Length > MaxQuote)
         {
             quote = quote[..CutAt(quote, MaxQuote - 1)].TrimEnd() + "…";
         }
 
-        var line = $"**[{citation.Number}]** {Link(citation.Title, citation.Url)}{DateSuffix(citation.Published)}";
+        var outlet = ArticleOutlet.FromUrl(citation.Url) is { } site ? " · " + site : "";
+        var line = $"**[{citation.Number}]** {Link(citation.Title, citation.Url)}{outlet}{DateSuffix(citation.Published)}";
         return quote.Length == 0 ? line : $"{line}\n> {Defang(quote)}";
     }
 

@@ -1,13 +1,15 @@
 using System.Globalization;
 using Spectre.Console;
 using TalksBot.Core.Answering;
+using TalksBot.Core.Articles;
 
 namespace TalksBot.Cli;
 
 /// <summary>Formats an answer and its sources for a terminal. All article and question text is escaped: it is data, not markup.</summary>
 internal static class AnswerPrinter
 {
-    public static void Print(AskResult result, IAnsiConsole? console = null)
+    /// <param name="verbose">Also show each source's article id, which moderators use with <c>articles remove</c>.</param>
+    public static void Print(AskResult result, IAnsiConsole? console = null, bool verbose = false)
     {
         console ??= CliConsole.Out;
         var answer = result.Answer;
@@ -21,12 +23,15 @@ internal static class AnswerPrinter
             console.MarkupLine("[bold]Sources[/]");
             foreach (var c in answer.Citations)
             {
-                var title = Markup.Escape(c.Title);
-                var date = c.Published is { } p ? " · " + p.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : "";
-                console.MarkupLine($"[bold][[{c.Number}]][/] {title}[grey]{date} · {Markup.Escape(c.ArticleId)}[/]");
+                // title · outlet · date: who said it and when, before the link and the words.
+                var details = new[] { ArticleOutlet.FromUrl(c.Url), c.Published?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), verbose ? c.ArticleId : null }
+                    .Where(d => d is not null)
+                    .Select(d => " · " + Markup.Escape(d!));
+                console.MarkupLine($"[bold][[{c.Number}]][/] {Markup.Escape(c.Title)}[grey]{string.Concat(details)}[/]");
                 if (c.Url is { Length: > 0 } url)
                     console.MarkupLine($"    [blue]{Markup.Escape(url)}[/]");
-                console.MarkupLine($"    [italic]“{Markup.Escape(c.Quote)}”[/]");
+                if (!c.Repeats(answer.Text))
+                    console.MarkupLine($"    [italic]“{Markup.Escape(c.Quote)}”[/]");
             }
         }
 

@@ -13,7 +13,8 @@ internal static class AskCliCommand
     {
         var question = new Argument<string>("question") { Description = "The question, in quotes." };
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object instead of formatted text." };
-        var command = new Command("ask", "Answer a question from the articles, with citations.") { question, json };
+        var verbose = VerboseOption();
+        var command = new Command("ask", "Answer a question from the articles, with citations.") { question, json, verbose };
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, config, async (services, token) =>
         {
             var text = parse.GetRequiredValue(question);
@@ -32,9 +33,13 @@ internal static class AskCliCommand
             if (parse.GetValue(json))
                 Console.Out.WriteLine(JsonSerializer.Serialize(AskJson.From(result), CliJsonContext.Default.AskJson));
             else
-                AnswerPrinter.Print(result);
+                AnswerPrinter.Print(result, verbose: parse.GetValue(verbose));
             return ExitCodes.Success;
         }, ct));
         return command;
     }
+
+    /// <summary><c>--verbose</c>: also show each source's article id, for moderators.</summary>
+    public static Option<bool> VerboseOption() =>
+        new("--verbose", "-v") { Description = "Also show each source's article id (what articles remove takes)." };
 }

@@ -16,7 +16,8 @@ internal static class ChatCommand
 
     public static Command Create(Option<string[]> config)
     {
-        var command = new Command("chat", "Ask questions one after another in a conversation; /quit or Ctrl+D ends it.");
+        var verbose = AskCliCommand.VerboseOption();
+        var command = new Command("chat", "Ask questions one after another in a conversation; /quit or Ctrl+D ends it.") { verbose };
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, config, async (services, token) =>
         {
             await services.Get<ArticleIndexService>().EnsureServingAsync(CliConsole.Error, token);
@@ -35,7 +36,7 @@ internal static class ChatCommand
                     continue;
                 var result = await LiveAnswer.AskAsync(ask, new AskRequest(line, conversationId), token);
                 await log.RecordAsync(result, AskChannel.Console, token);
-                AnswerPrinter.Print(result);
+                AnswerPrinter.Print(result, verbose: parse.GetValue(verbose));
                 CliConsole.Out.WriteLine();
             }
             return ExitCodes.Success;

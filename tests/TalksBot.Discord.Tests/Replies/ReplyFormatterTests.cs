@@ -17,7 +17,18 @@ public sealed class ReplyFormatterTests
 
         var content = Assert.Single(ReplyFormatter.FormatAnswer(answer, QuestionId)).Content;
 
-        Assert.Equal("They met in Riyadh [1].\n\n**Sources**\n**[1]** [Talks open](<https://example.org/a>) · 18 Feb 2025\n> The talks lasted four hours.", content);
+        Assert.Equal("They met in Riyadh [1].\n\n**Sources**\n**[1]** [Talks open](<https://example.org/a>) · example.org · 18 Feb 2025\n> The talks lasted four hours.", content);
+    }
+
+    [Fact]
+    public void AQuoteThatRepeatsTheAnswerWordForWordIsNotShownAgain()
+    {
+        var answer = new Answer("The talks lasted  four hours.", false,
+            [Answers.Citation(1, "a", "Talks open", "https://www.example.org/a", "The talks lasted four\nhours.")], "x");
+
+        var content = Assert.Single(ReplyFormatter.FormatAnswer(answer, QuestionId)).Content;
+
+        Assert.Equal("The talks lasted  four hours.\n\n**Sources**\n**[1]** [Talks open](<https://www.example.org/a>) · example.org · 18 Feb 2025", content);
     }
 
     [Fact]
