@@ -41,6 +41,15 @@ public sealed class DiscordOptionsTests
     }
 
     [Fact]
+    public void QueueCapacitiesOutsideTheirRangeAreReportedByKey()
+    {
+        var result = Validate(new DiscordOptions { Token = "t", EventQueueCapacity = 0, AnswerQueueCapacity = 100_001 });
+
+        Assert.Contains("Discord:EventQueueCapacity", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Discord:AnswerQueueCapacity", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HttpIsAcceptedSoALocalFakeCanStandIn() =>
         Assert.True(Validate(new DiscordOptions { Token = "t", ApiBaseUrl = new Uri("http://127.0.0.1:5000/api/v10") }).Succeeded);
 }

@@ -204,7 +204,7 @@ internal sealed partial class GatewayConnection : IDisposable
         switch (payload.Op)
         {
             case GatewayOpcode.Dispatch:
-                await HandleDispatchAsync(payload, cancellationToken);
+                HandleDispatch(payload);
                 break;
             case GatewayOpcode.Hello:
                 var hello = payload.D.Deserialize(GatewayJsonContext.Default.HelloData)!;
@@ -233,7 +233,7 @@ internal sealed partial class GatewayConnection : IDisposable
         }
     }
 
-    private async Task HandleDispatchAsync(GatewayPayload payload, CancellationToken cancellationToken)
+    private void HandleDispatch(GatewayPayload payload)
     {
         if (payload.S is { } sequence)
         {
@@ -256,9 +256,10 @@ internal sealed partial class GatewayConnection : IDisposable
                 break;
         }
 
-        if (payload.T is not null)
+        // Never wait for room here: while this loop waits, heartbeat ACKs go unread and the connection looks dead.
+        if (payload.T is not null && _events.Admit(new GatewayEvent(payload.T, payload.D)) == EventAdmission.Dropped)
         {
-            await _events.Writer.WriteAsync(new GatewayEvent(payload.T, payload.D), cancellationToken);
+            LogEventDropped(payload.T, payload.S, _events.Capacity);
         }
     }
 
@@ -367,6 +368,9 @@ internal sealed partial class GatewayConnection : IDisposable
 
     [LoggerMessage(1011, LogLevel.Debug, "Closing the gateway cleanly failed: {Reason}")]
     private partial void LogCloseFailed(string reason);
+
+    [LoggerMessage(1013, LogLevel.Error, "Dropped the {EventType} event at sequence {Sequence}: the event queue and its busy-reply queue are full ({Capacity} each)")]
+    private partial void LogEventDropped(string eventType, long? sequence, int capacity);
 
     [LoggerMessage(1007, LogLevel.Debug, "Ignoring unknown gateway opcode {Op}")]
     private partial void LogUnknownOpcode(int op);

@@ -56,6 +56,9 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     /// <summary>Answer Resume by closing with 4000 instead of RESUMED: a session that cannot be resumed.</summary>
     public bool FailResumes { get; set; }
 
+    /// <summary>How long the fake takes to answer each REST request that has no scripted delay; none by default.</summary>
+    public Func<RecordedRequest, TimeSpan>? Latency { get; set; }
+
     public string BotUserId { get; set; } = "100000000000000001";
 
     public string ApplicationId { get; set; } = "100000000000000002";
@@ -174,6 +177,11 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
 
         var (status, responseBody, responseHeaders, delay) = Respond(request);
         _requests.Enqueue(request with { Status = status });
+        if (delay == TimeSpan.Zero && Latency is { } latency)
+        {
+            delay = latency(request);
+        }
+
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay, context.RequestAborted);
