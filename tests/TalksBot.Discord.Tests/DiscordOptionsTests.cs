@@ -51,6 +51,17 @@ public sealed class DiscordOptionsTests
     }
 
     [Fact]
+    public void AConversationIdleTimeOfZeroStopsStartUpNamingTheSetting()
+    {
+        var result = Validate(new DiscordOptions { Token = "t", ConversationIdleMinutes = 0 });
+
+        Assert.Contains("ConversationIdleMinutes", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConversationsIdleForThirtyMinutesEndByDefault() => Assert.Equal(30, new DiscordOptions().ConversationIdleMinutes);
+
+    [Fact]
     public void HttpIsAcceptedSoALocalFakeCanStandIn() =>
         Assert.True(Validate(new DiscordOptions { Token = "t", ApiBaseUrl = new Uri("http://127.0.0.1:5000/api/v10") }).Succeeded);
 }
