@@ -60,8 +60,8 @@ internal sealed partial class DiscordRestClient : IDisposable
             Outcome outcome;
             try
             {
-                var wait = bucket.DelayBeforeNext(_time.GetUtcNow());
-                if (wait > TimeSpan.Zero)
+                // A loop, because timers may fire a little early and Discord counts a request a millisecond early as a 429.
+                for (var wait = bucket.DelayBeforeNext(_time.GetUtcNow()); wait > TimeSpan.Zero; wait = bucket.DelayBeforeNext(_time.GetUtcNow()))
                 {
                     LogBucketWait(request.Route, wait);
                     await Task.Delay(wait, _time, cancellationToken);
@@ -104,11 +104,10 @@ internal sealed partial class DiscordRestClient : IDisposable
 
     private async Task WaitForGlobalAsync(CancellationToken cancellationToken)
     {
-        var pausedUntil = new DateTimeOffset(Interlocked.Read(ref _globalPausedUntilTicks), TimeSpan.Zero);
-        var now = _time.GetUtcNow();
-        if (pausedUntil > now)
+        // A loop: timers may fire a little early, and another global 429 may have moved the pause on meanwhile.
+        for (var wait = GlobalPauseLeft(); wait > TimeSpan.Zero; wait = GlobalPauseLeft())
         {
-            await Task.Delay(pausedUntil - now, _time, cancellationToken);
+            await Task.Delay(wait, _time, cancellationToken);
         }
 
         using var lease = await _global.AcquireAsync(1, cancellationToken);
@@ -116,6 +115,13 @@ internal sealed partial class DiscordRestClient : IDisposable
         {
             throw new DiscordRestException("The global REST queue is full; too many requests are waiting");
         }
+    }
+
+    private TimeSpan GlobalPauseLeft()
+    {
+        var pausedUntil = new DateTimeOffset(Interlocked.Read(ref _globalPausedUntilTicks), TimeSpan.Zero);
+        var now = _time.GetUtcNow();
+        return pausedUntil > now ? pausedUntil - now : TimeSpan.Zero;
     }
 
     private async Task<Outcome> SendOnceAsync(DiscordRequest request, RateLimitBucket bucket, CancellationToken cancellationToken)
