@@ -1,0 +1,25 @@
+namespace TalksBot.Discord.Tests.Bot;
+
+public sealed class LoadTests
+{
+    [Fact]
+    public async Task TwoHundredConcurrentQuestionsAreEachAcknowledgedInTimeAndAnsweredOrToldBusyOnce()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var gateway = await bot.ReadyAsync();
+        var burst = new QuestionBurst(bot, gateway);
+
+        await burst.SendAsync(200);
+        var outcomes = await burst.WaitForOutcomesAsync(TimeSpan.FromSeconds(60));
+
+        Assert.All(outcomes, o => Assert.True(o.RespondedOnce, $"{(o.Question.IsInteraction ? "interaction" : "message")} {o.Question.Id}: "
+            + $"{o.Acknowledgements.Count} acknowledgement(s), {o.Responses.Count} response(s)"));
+        // Discord gives an interaction 3 s for its first response. A mention has no acknowledgement: its reply shares the
+        // channel's message bucket and the global 50 requests/s, so it is only required to come, once.
+        var slowest = outcomes.Where(o => o.Question.IsInteraction).Max(o => o.AcknowledgedAfter);
+        TestContext.Current.TestOutputHelper?.WriteLine($"slowest of 100 interaction acknowledgements: {slowest.TotalMilliseconds:F0} ms; "
+            + $"{outcomes.Count(o => o.Busy)} of 200 told busy");
+        Assert.True(slowest < TimeSpan.FromSeconds(1), $"slowest acknowledgement took {slowest}");
+        Assert.Single(bot.Discord.Connections);
+    }
+}
