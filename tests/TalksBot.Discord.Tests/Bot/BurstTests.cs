@@ -23,7 +23,7 @@ public sealed class BurstTests
         var heartbeats = gateway.PayloadsWithOp(1).Count;
         await gateway.WaitForPayloadAsync(1, heartbeats + 2);
 
-        AssertEachRespondedOnce(outcomes);
+        QuestionBurst.AssertEachRespondedOnce(outcomes);
         Assert.Contains(outcomes, o => o.Busy && o.Question.IsInteraction);
         Assert.Contains(outcomes, o => o.Busy && !o.Question.IsInteraction);
         Assert.Contains(outcomes, o => !o.Busy);
@@ -51,14 +51,10 @@ public sealed class BurstTests
         await burst.SendAsync(8);
         var outcomes = await burst.WaitForOutcomesAsync(TimeSpan.FromSeconds(20));
 
-        AssertEachRespondedOnce(outcomes);
+        QuestionBurst.AssertEachRespondedOnce(outcomes);
         Assert.Contains(outcomes, o => o.Busy);
         Assert.All(outcomes.Where(o => o.Question.IsInteraction), o => Assert.True(o.AcknowledgedAfter < TimeSpan.FromSeconds(3), $"acknowledged after {o.AcknowledgedAfter}"));
         Assert.Single(bot.Discord.Connections);
         Assert.Contains(bot.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("the event queue is full", StringComparison.Ordinal));
     }
-
-    private static void AssertEachRespondedOnce(IReadOnlyList<QuestionBurst.Outcome> outcomes) =>
-        Assert.All(outcomes, o => Assert.True(o.RespondedOnce, $"{(o.Question.IsInteraction ? "interaction" : "message")} {o.Question.Id}: "
-            + $"{o.Acknowledgements.Count} acknowledgement(s), {o.Responses.Count} response(s)"));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TalksBot.Discord.Limits;
 using TalksBot.Testing.FakeDiscord;
 
 namespace TalksBot.Discord.Tests.Bot;
@@ -9,8 +10,6 @@ namespace TalksBot.Discord.Tests.Bot;
 /// </summary>
 internal sealed class QuestionBurst
 {
-    public const string Busy = "I'm busy right now, please ask again in a minute.";
-
     private readonly BotHarness _bot;
     private readonly FakeGatewayConnection _gateway;
     private readonly List<Question> _questions = [];
@@ -20,8 +19,6 @@ internal sealed class QuestionBurst
         _bot = bot;
         _gateway = gateway;
     }
-
-    public IReadOnlyList<Question> Questions => _questions;
 
     /// <summary>Sends <paramref name="count"/> more questions at once: every other one an interaction unless <paramref name="interactionsOnly"/>.</summary>
     public async Task SendAsync(int count, bool interactionsOnly = false)
@@ -50,6 +47,10 @@ internal sealed class QuestionBurst
         return Outcomes();
     }
 
+    public static void AssertEachRespondedOnce(IReadOnlyList<Outcome> outcomes) =>
+        Assert.All(outcomes, o => Assert.True(o.RespondedOnce, $"{(o.Question.IsInteraction ? "interaction" : "message")} {o.Question.Id}: "
+            + $"{o.Acknowledgements.Count} acknowledgement(s), {o.Responses.Count} response(s)"));
+
     private List<Outcome> Outcomes()
     {
         var requests = _bot.Discord.Requests;
@@ -61,7 +62,7 @@ internal sealed class QuestionBurst
             if (!q.IsInteraction)
             {
                 var replies = repliesTo[q.Id].ToList();
-                return new Outcome(q, replies, replies, replies.Count > 0 && replies[0].Json.GetProperty("content").GetString() == Busy);
+                return new Outcome(q, replies, replies, replies.Count > 0 && replies[0].Json.GetProperty("content").GetString() == BusyReply.Text);
             }
 
             var callbacks = requests.Where(r => r.Method == "POST" && r.Path.StartsWith($"/interactions/{q.Id}/", StringComparison.Ordinal)).ToList();
@@ -89,6 +90,6 @@ internal sealed class QuestionBurst
         private static bool IsEphemeralBusy(RecordedRequest callback) =>
             callback.Json.GetProperty("data") is var data
             && data.GetProperty("flags").GetInt32() == 64
-            && data.GetProperty("content").GetString() == QuestionBurst.Busy;
+            && data.GetProperty("content").GetString() == BusyReply.Text;
     }
 }
