@@ -1,5 +1,8 @@
 namespace TalksBot.Discord.Tests.Bot;
 
+// Alone, not beside the other test classes: its 1 s bound is about the bot, not about sharing two cores with the suite.
+[Collection(nameof(LoadTests))]
+[CollectionDefinition(nameof(LoadTests), DisableParallelization = true)]
 public sealed class LoadTests
 {
     [Fact]

@@ -20,23 +20,24 @@ internal sealed class QuestionBurst
         _gateway = gateway;
     }
 
-    /// <summary>Sends <paramref name="count"/> more questions at once: every other one an interaction unless <paramref name="interactionsOnly"/>.</summary>
+    /// <summary>
+    /// Sends <paramref name="count"/> more questions back to back: every other one an interaction unless
+    /// <paramref name="interactionsOnly"/>. Each is timed from when it is written to the socket, not from when the burst began.
+    /// </summary>
     public async Task SendAsync(int count, bool interactionsOnly = false)
     {
-        var sends = new List<Task>(count);
-        for (var i = _questions.Count; sends.Count < count; i++)
+        for (var sent = 0; sent < count; sent++)
         {
+            var i = _questions.Count;
             var n = i.ToString("D14", CultureInfo.InvariantCulture);
             var question = new Question(interactionsOnly || i % 2 == 0, "71" + n + "00", "burst" + n, "22" + n + "00", DateTimeOffset.UtcNow);
             _questions.Add(question);
-            sends.Add(question.IsInteraction
+            await (question.IsInteraction
                 ? _gateway.SendDispatchAsync("INTERACTION_CREATE", FakeDiscordEvents.SlashCommand(question.Id, question.Token, _bot.Discord.ApplicationId, "ask",
                     question.UserId, new Dictionary<string, string> { ["question"] = $"Question {i}?" }))
                 : _gateway.SendDispatchAsync("MESSAGE_CREATE", FakeDiscordEvents.Message(question.Id, question.UserId,
                     $"<@{_bot.Discord.BotUserId}> Question {i}?", mentionIds: [_bot.Discord.BotUserId])));
         }
-
-        await Task.WhenAll(sends);
     }
 
     /// <summary>Waits until every question has its final response, then a little longer so duplicates would show.</summary>
