@@ -9,7 +9,9 @@ public sealed class BurstTests
     {
         await using var bot = await BotHarness.StartAsync(
             Fakes.Answers.After(TimeSpan.FromMilliseconds(200), "An answer."),
-            arrange: d => d.HeartbeatIntervalMs = 300,
+            // Heartbeats every second (Discord's are 41 s apart), so several fall in the burst; shorter ones were missed
+            // under a loaded machine's scheduling alone.
+            arrange: d => d.HeartbeatIntervalMs = 1_000,
             settings: new Dictionary<string, string?>
             {
                 ["Discord:MaxConcurrentAnswers"] = "2",
@@ -39,7 +41,7 @@ public sealed class BurstTests
         await using var bot = await BotHarness.StartAsync(
             arrange: d =>
             {
-                d.HeartbeatIntervalMs = 300;
+                d.HeartbeatIntervalMs = 1_000;
                 d.Latency = r => r.Method == "POST" && !r.Path.EndsWith("/typing", StringComparison.Ordinal) ? TimeSpan.FromMilliseconds(400) : TimeSpan.Zero;
             },
             settings: new Dictionary<string, string?> { ["Discord:EventQueueCapacity"] = "4" });
