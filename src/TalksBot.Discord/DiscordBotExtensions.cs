@@ -49,6 +49,7 @@ public static class DiscordBotExtensions
         services.AddSingleton<WorkQueue>();
         services.AddSingleton(provider => new UserQuestionLimiter(
             provider.GetRequiredService<IOptions<DiscordOptions>>().Value.QuestionsPerMinute, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ConversationTracker>();
         services.AddSingleton<QuestionReplier>();
         services.AddSingleton<CommandTable>();
         services.AddSingleton<CommandRegistrar>();

@@ -40,6 +40,28 @@ public sealed class DiscordOptions : IValidatableObject
     [Range(1, 256, ErrorMessage = "Discord:MaxConcurrentAnswers must be between 1 and 256")]
     public int MaxConcurrentAnswers { get; set; } = 16;
 
+    /// <summary>
+    /// How many gateway events may wait for the event workers. The receive loop never waits for room: beyond this, questions
+    /// are told the bot is busy, so heartbeat ACKs keep being read.
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = "Discord:EventQueueCapacity must be between 1 and 100000")]
+    public int EventQueueCapacity { get; set; } = 1_000;
+
+    /// <summary>How many questions may wait for a free answer worker; beyond this they are told the bot is busy.</summary>
+    [Range(1, 100_000, ErrorMessage = "Discord:AnswerQueueCapacity must be between 1 and 100000")]
+    public int AnswerQueueCapacity { get; set; } = 1_000;
+
+    /// <summary>
+    /// A member's conversation in a channel ends after this many minutes without a question; the next one is read on its
+    /// own, not as a follow-up.
+    /// </summary>
+    [Range(1, 10_080, ErrorMessage = "Discord:ConversationIdleMinutes must be between 1 and 10080 (a week)")]
+    public int ConversationIdleMinutes { get; set; } = 30;
+
+    /// <summary>How many conversations are tracked at once; the least recently used is forgotten first.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Discord:MaxConversations must be between 1 and 1000000")]
+    public int MaxConversations { get; set; } = 10_000;
+
     /// <summary>First reconnect delay; doubles per failed attempt, with jitter, up to <see cref="ReconnectMaxDelay"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00", ErrorMessage = "Discord:ReconnectBaseDelay must be between 1 ms and 1 minute")]
     public TimeSpan ReconnectBaseDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -41,6 +41,27 @@ public sealed class DiscordOptionsTests
     }
 
     [Fact]
+    public void QueueCapacitiesOutsideTheirRangeStopStartUpNamingTheSetting()
+    {
+        var result = Validate(new DiscordOptions { Token = "t", EventQueueCapacity = 0, AnswerQueueCapacity = 100_001 });
+
+        // The generated validator words range failures itself ("The field DiscordOptions.X must be ..."), naming the property.
+        Assert.Contains("EventQueueCapacity", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("AnswerQueueCapacity", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AConversationIdleTimeOfZeroStopsStartUpNamingTheSetting()
+    {
+        var result = Validate(new DiscordOptions { Token = "t", ConversationIdleMinutes = 0 });
+
+        Assert.Contains("ConversationIdleMinutes", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConversationsIdleForThirtyMinutesEndByDefault() => Assert.Equal(30, new DiscordOptions().ConversationIdleMinutes);
+
+    [Fact]
     public void HttpIsAcceptedSoALocalFakeCanStandIn() =>
         Assert.True(Validate(new DiscordOptions { Token = "t", ApiBaseUrl = new Uri("http://127.0.0.1:5000/api/v10") }).Succeeded);
 }

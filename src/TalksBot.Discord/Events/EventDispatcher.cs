@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TalksBot.Discord.Commands;
@@ -5,7 +6,10 @@ using TalksBot.Discord.Gateway;
 
 namespace TalksBot.Discord.Events;
 
-/// <summary>Reads gateway dispatches off the receive loop's queue and routes them; a few workers, each step quick.</summary>
+/// <summary>
+/// Reads gateway dispatches off the receive loop's queue and routes them; a few workers, each step quick. One more worker
+/// answers the events shed when those fall behind, telling each question the bot is busy.
+/// </summary>
 internal sealed partial class EventDispatcher(
     GatewayEventQueue events,
     CommandRegistrar registrar,
@@ -17,18 +21,20 @@ internal sealed partial class EventDispatcher(
     private const int Workers = 8;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => RunWorkerAsync(stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, Workers)
+            .Select(_ => RunWorkerAsync(events.Reader, busy: false, stoppingToken))
+            .Append(RunWorkerAsync(events.ShedReader, busy: true, stoppingToken)));
 
-    private async Task RunWorkerAsync(CancellationToken stoppingToken)
+    private async Task RunWorkerAsync(ChannelReader<GatewayEvent> reader, bool busy, CancellationToken stoppingToken)
     {
         await Task.Yield();
         try
         {
-            await foreach (var dispatch in events.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var dispatch in reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
-                    await RouteAsync(dispatch, stoppingToken);
+                    await RouteAsync(dispatch, busy, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
@@ -41,11 +47,11 @@ internal sealed partial class EventDispatcher(
         }
     }
 
-    private Task RouteAsync(GatewayEvent dispatch, CancellationToken cancellationToken) => dispatch.Type switch
+    private Task RouteAsync(GatewayEvent dispatch, bool busy, CancellationToken cancellationToken) => dispatch.Type switch
     {
         "READY" when status.ApplicationId is { } applicationId => registrar.RegisterAsync(applicationId, cancellationToken),
-        "INTERACTION_CREATE" => interactions.RouteAsync(dispatch.Data, cancellationToken),
-        "MESSAGE_CREATE" => messages.RouteAsync(dispatch.Data, cancellationToken),
+        "INTERACTION_CREATE" => interactions.RouteAsync(dispatch.Data, busy, cancellationToken),
+        "MESSAGE_CREATE" => messages.RouteAsync(dispatch.Data, busy, cancellationToken),
         _ => Task.CompletedTask,
     };
 

@@ -28,21 +28,28 @@ internal sealed partial class InteractionRouter(
     private const int MessageComponent = 3;
     private const int DeferredUpdateMessage = 6;
 
-    public Task RouteAsync(JsonElement data, CancellationToken cancellationToken)
+    /// <param name="busy">The event workers are behind: commands get the busy reply instead of being run.</param>
+    public Task RouteAsync(JsonElement data, bool busy, CancellationToken cancellationToken)
     {
         var interaction = data.Deserialize(GatewayJsonContext.Default.InteractionData)
             ?? throw new JsonException("INTERACTION_CREATE without data");
         return interaction.Type switch
         {
-            ApplicationCommand => HandleCommandAsync(interaction, cancellationToken),
+            ApplicationCommand => HandleCommandAsync(interaction, busy, cancellationToken),
             MessageComponent => HandleComponentAsync(interaction, cancellationToken),
             _ => Task.CompletedTask,
         };
     }
 
-    private async Task HandleCommandAsync(InteractionData interaction, CancellationToken cancellationToken)
+    private async Task HandleCommandAsync(InteractionData interaction, bool busy, CancellationToken cancellationToken)
     {
         var context = new InteractionContext(interaction, api, [.. options.Value.ModeratorRoleIds], attachments);
+        if (busy)
+        {
+            await RespondBusyAsync(context, interaction, "event", cancellationToken);
+            return;
+        }
+
         var command = commands.Find(interaction.Data?.Name);
         if (command is null)
         {
@@ -72,8 +79,36 @@ internal sealed partial class InteractionRouter(
             }
         }
 
-        await context.DeferAsync(command.Ephemeral, cancellationToken);
-        await work.EnqueueAsync(new WorkItem($"/{command.Definition.Name}", ct => RunCommandAsync(command, context, ct)), cancellationToken);
+        // Queued before the deferral, so a full queue can still get the ephemeral busy reply as the first response (a
+        // deferral fixes the visibility); the work waits until the deferral went out, or the command's edit would fail.
+        var deferred = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queued = work.TryEnqueue(new WorkItem($"/{command.Definition.Name}", async ct =>
+        {
+            await deferred.Task.WaitAsync(ct);
+            await RunCommandAsync(command, context, ct);
+        }));
+        if (!queued)
+        {
+            await RespondBusyAsync(context, interaction, "answer", cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await context.DeferAsync(command.Ephemeral, cancellationToken);
+            deferred.SetResult();
+        }
+        catch (Exception ex)
+        {
+            deferred.SetException(ex);
+            throw;
+        }
+    }
+
+    private Task RespondBusyAsync(InteractionContext context, InteractionData interaction, string queue, CancellationToken cancellationToken)
+    {
+        LogBusy(interaction.Data?.Name, context.UserId, interaction.ChannelId, interaction.Id, queue);
+        return context.RespondAsync(BusyReply.Text, ephemeral: true, cancellationToken);
     }
 
     private async Task RunCommandAsync(IBotCommand command, InteractionContext context, CancellationToken cancellationToken)
@@ -99,12 +134,22 @@ internal sealed partial class InteractionRouter(
         }
 
         var userId = (interaction.Member?.User ?? interaction.User)?.Id;
-        await work.EnqueueAsync(new WorkItem("feedback", async ct =>
+        var queued = work.TryEnqueue(new WorkItem("feedback", async ct =>
         {
             var found = await questions.RecordFeedbackAsync(questionId, userId, vote, ct);
             LogFeedback(vote, questionId, found);
-        }), cancellationToken);
+        }));
+        if (!queued)
+        {
+            LogFeedbackDropped(vote, questionId, work.Capacity);
+        }
     }
+
+    [LoggerMessage(1107, LogLevel.Warning, "Too busy to run /{Command} (interaction {InteractionId}) for user {UserId} in channel {ChannelId}: the {Queue} queue is full; told them to ask again")]
+    private partial void LogBusy(string? command, ulong userId, string? channelId, string interactionId, string queue);
+
+    [LoggerMessage(1108, LogLevel.Warning, "Feedback {Vote} on question {QuestionId} not recorded: the answer queue is full ({Capacity})")]
+    private partial void LogFeedbackDropped(FeedbackVote vote, Guid questionId, int capacity);
 
     [LoggerMessage(1102, LogLevel.Information, "User {UserId} is over the per-user question limit")]
     private partial void LogUserLimited(ulong userId);

@@ -24,7 +24,8 @@ internal sealed partial class MessageRouter(
 {
     public const string EmptyQuestionHint = "Ask me a question about the February 2025 U.S.–Russia talks on Ukraine, right after the mention.";
 
-    public async Task RouteAsync(JsonElement data, CancellationToken cancellationToken)
+    /// <param name="busy">The event workers are behind: a question gets the busy reply instead of an answer.</param>
+    public async Task RouteAsync(JsonElement data, bool busy, CancellationToken cancellationToken)
     {
         var message = data.Deserialize(GatewayJsonContext.Default.MessageData) ?? throw new JsonException("MESSAGE_CREATE without data");
         if (status.UserId is not { } botId)
@@ -69,6 +70,13 @@ internal sealed partial class MessageRouter(
             return;
         }
 
+        // Before the per-user limit, so being told "busy" does not use up one of the member's questions.
+        if (busy)
+        {
+            await ReplyBusyAsync(message, "event", cancellationToken);
+            return;
+        }
+
         using (var lease = limiter.AttemptAcquire(message.Author.Id))
         {
             if (!lease.IsAcquired)
@@ -79,7 +87,16 @@ internal sealed partial class MessageRouter(
         }
 
         var channel = isDirect ? AskChannel.DirectMessage : AskChannel.Mention;
-        await work.EnqueueAsync(new WorkItem("message", ct => AnswerAsync(message, question, channel, ct)), cancellationToken);
+        if (!work.TryEnqueue(new WorkItem("message", ct => AnswerAsync(message, question, channel, ct))))
+        {
+            await ReplyBusyAsync(message, "answer", cancellationToken);
+        }
+    }
+
+    private Task ReplyBusyAsync(MessageData message, string queue, CancellationToken cancellationToken)
+    {
+        LogBusy(message.Author.Id, message.ChannelId, message.Id, queue);
+        return ReplyAsync(message, [new OutgoingMessage(BusyReply.Text)], cancellationToken);
     }
 
     private async Task AnswerAsync(MessageData message, string question, AskChannel channel, CancellationToken cancellationToken)
@@ -137,6 +154,9 @@ internal sealed partial class MessageRouter(
         {
         }
     }
+
+    [LoggerMessage(1106, LogLevel.Warning, "Too busy to answer message {MessageId} from user {UserId} in channel {ChannelId}: the {Queue} queue is full; told them to ask again")]
+    private partial void LogBusy(string userId, string channelId, string messageId, string queue);
 
     [LoggerMessage(1105, LogLevel.Debug, "Typing indicator failed: {Reason}")]
     private partial void LogTypingFailed(string reason);

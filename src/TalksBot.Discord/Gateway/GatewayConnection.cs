@@ -16,6 +16,9 @@ internal sealed partial class GatewayConnection : IDisposable
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(3);
 
+    // Discord closes the socket with 4002 on a payload over 4096 bytes.
+    private const int MaxPayloadBytes = 4096;
+
     private readonly DiscordOptions _options;
     private readonly GatewayEventQueue _events;
     private readonly DiscordBotStatus _status;
@@ -24,13 +27,13 @@ internal sealed partial class GatewayConnection : IDisposable
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
-    // Discord allows 120 gateway sends per connection per 60 s; heartbeats count too.
+    // Discord allows 120 gateway sends per connection per 60 s; heartbeats count too. Never queued: a send that waited
+    // for the next window would hold up the receive loop, which sends Identify and requested heartbeats.
     private readonly FixedWindowRateLimiter _sendBudget = new(new FixedWindowRateLimiterOptions
     {
         PermitLimit = 120,
         Window = TimeSpan.FromSeconds(60),
-        QueueLimit = 120,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        QueueLimit = 0,
     });
 
     private readonly TaskCompletionSource<ConnectionEnd> _end = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -204,13 +207,13 @@ internal sealed partial class GatewayConnection : IDisposable
         switch (payload.Op)
         {
             case GatewayOpcode.Dispatch:
-                await HandleDispatchAsync(payload, cancellationToken);
+                HandleDispatch(payload);
                 break;
             case GatewayOpcode.Hello:
                 var hello = payload.D.Deserialize(GatewayJsonContext.Default.HelloData)!;
                 _ackReceived = true;
                 _hello.TrySetResult(TimeSpan.FromMilliseconds(hello.HeartbeatInterval));
-                await SendIdentifyOrResumeAsync(cancellationToken);
+                await IdentifyOrResumeAsync(cancellationToken);
                 break;
             case GatewayOpcode.Heartbeat:
                 // Discord asked for a heartbeat now; this is not a missed ACK.
@@ -233,7 +236,7 @@ internal sealed partial class GatewayConnection : IDisposable
         }
     }
 
-    private async Task HandleDispatchAsync(GatewayPayload payload, CancellationToken cancellationToken)
+    private void HandleDispatch(GatewayPayload payload)
     {
         if (payload.S is { } sequence)
         {
@@ -256,9 +259,10 @@ internal sealed partial class GatewayConnection : IDisposable
                 break;
         }
 
-        if (payload.T is not null)
+        // Never wait for room here: while this loop waits, heartbeat ACKs go unread and the connection looks dead.
+        if (payload.T is not null && _events.Admit(new GatewayEvent(payload.T, payload.D)) == EventAdmission.Dropped)
         {
-            await _events.Writer.WriteAsync(new GatewayEvent(payload.T, payload.D), cancellationToken);
+            LogEventDropped(payload.T, payload.S, _events.Capacity);
         }
     }
 
@@ -296,10 +300,35 @@ internal sealed partial class GatewayConnection : IDisposable
         }
     }
 
-    private Task SendHeartbeatAsync(CancellationToken cancellationToken) =>
-        SendAsync(new HeartbeatPayload(CurrentSequence()), GatewayJsonContext.Default.HeartbeatPayload, cancellationToken);
+    private async Task SendHeartbeatAsync(CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(new HeartbeatPayload(CurrentSequence()), GatewayJsonContext.Default.HeartbeatPayload, cancellationToken);
+        if (result != GatewaySendResult.Sent)
+        {
+            // Not sent, so no ACK is owed: the next beat must not take the connection for a zombie because of it.
+            _ackReceived = true;
+            LogHeartbeatNotSent(result);
+        }
+    }
 
-    private Task SendIdentifyOrResumeAsync(CancellationToken cancellationToken)
+    private async Task IdentifyOrResumeAsync(CancellationToken cancellationToken)
+    {
+        var what = _resume is null ? "Identify" : "Resume";
+        switch (await SendIdentifyOrResumeAsync(cancellationToken))
+        {
+            case GatewaySendResult.TooLarge:
+                // The same payload would be too large on every attempt: only the operator can fix it.
+                End(new ConnectionEnd(ConnectionEndKind.Fatal,
+                    $"The gateway {what} payload is over Discord's {MaxPayloadBytes}-byte limit. Check that Discord:Token holds only the bot token."));
+                break;
+            case GatewaySendResult.BudgetSpent:
+                End(new ConnectionEnd(_resume is null ? ConnectionEndKind.Identify : ConnectionEndKind.Resume,
+                    $"the gateway send budget was spent before {what} could be sent"));
+                break;
+        }
+    }
+
+    private Task<GatewaySendResult> SendIdentifyOrResumeAsync(CancellationToken cancellationToken)
     {
         if (_resume is not null)
         {
@@ -322,19 +351,19 @@ internal sealed partial class GatewayConnection : IDisposable
         return options.AutoReplyChannelIds.Count > 0 ? intents | GatewayIntents.MessageContent : intents;
     }
 
-    private async Task SendAsync<T>(T payload, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private async Task<GatewaySendResult> SendAsync<T>(T payload, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo);
-        // Discord closes the socket with 4002 on a payload over 4096 bytes.
-        if (bytes.Length > 4096)
+        if (bytes.Length > MaxPayloadBytes)
         {
-            throw new InvalidOperationException($"A gateway payload of {bytes.Length} bytes exceeds Discord's 4096-byte limit");
+            LogPayloadTooLarge(typeof(T).Name, bytes.Length, MaxPayloadBytes);
+            return GatewaySendResult.TooLarge;
         }
 
-        using var lease = await _sendBudget.AcquireAsync(1, cancellationToken);
+        using var lease = _sendBudget.AttemptAcquire(1);
         if (!lease.IsAcquired)
         {
-            throw new InvalidOperationException("The gateway send budget (120 per 60 s) is exhausted");
+            return GatewaySendResult.BudgetSpent;
         }
 
         // ClientWebSocket allows one SendAsync at a time: this lock is the single writer.
@@ -348,7 +377,15 @@ internal sealed partial class GatewayConnection : IDisposable
         {
             _sendLock.Release();
         }
+
+        return GatewaySendResult.Sent;
     }
+
+    [LoggerMessage(1014, LogLevel.Warning, "A heartbeat was not sent ({Result}); the connection stays up and the next beat tries again")]
+    private partial void LogHeartbeatNotSent(GatewaySendResult result);
+
+    [LoggerMessage(1015, LogLevel.Error, "Not sending a {Payload} of {Bytes} bytes: Discord's gateway limit is {Limit} bytes")]
+    private partial void LogPayloadTooLarge(string payload, int bytes, int limit);
 
     [LoggerMessage(1001, LogLevel.Information, "Connected to the Discord gateway at {Url} (resuming: {Resuming})")]
     private partial void LogConnected(string url, bool resuming);
@@ -367,6 +404,9 @@ internal sealed partial class GatewayConnection : IDisposable
 
     [LoggerMessage(1011, LogLevel.Debug, "Closing the gateway cleanly failed: {Reason}")]
     private partial void LogCloseFailed(string reason);
+
+    [LoggerMessage(1013, LogLevel.Error, "Dropped the {EventType} event at sequence {Sequence}: the event queue and its busy-reply queue are full ({Capacity} each)")]
+    private partial void LogEventDropped(string eventType, long? sequence, int capacity);
 
     [LoggerMessage(1007, LogLevel.Debug, "Ignoring unknown gateway opcode {Op}")]
     private partial void LogUnknownOpcode(int op);

@@ -76,7 +76,8 @@ internal sealed partial class GatewayService(
                 case ConnectionEndKind.Shutdown:
                     return;
                 case ConnectionEndKind.Fatal:
-                    Stop(GatewayCloseCodes.Explain(end.CloseCode ?? 0));
+                    // Without a close code the refusal was ours (e.g. an oversize Identify) and the reason says why.
+                    Stop(end.CloseCode is { } code ? GatewayCloseCodes.Explain(code) : end.Reason);
                     return;
             }
 

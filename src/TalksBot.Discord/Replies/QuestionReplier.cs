@@ -5,7 +5,12 @@ using TalksBot.Core.Answering;
 namespace TalksBot.Discord.Replies;
 
 /// <summary>Asks the answer engine, records the question for analytics, and formats the reply with feedback buttons.</summary>
-internal sealed partial class QuestionReplier(IAskService ask, IQuestionLog questions, TimeProvider time, ILogger<QuestionReplier> logger)
+internal sealed partial class QuestionReplier(
+    IAskService ask,
+    IQuestionLog questions,
+    ConversationTracker conversations,
+    TimeProvider time,
+    ILogger<QuestionReplier> logger)
 {
     public const string Apology = "Sorry, I couldn't answer that just now. Please try again in a moment.";
 
@@ -19,7 +24,8 @@ internal sealed partial class QuestionReplier(IAskService ask, IQuestionLog ques
         {
             // A conversation is one user's in one channel or thread: in a busy channel another member's question must
             // never be taken as the earlier turn of this one's follow-up.
-            result = await ask.AskAsync(new AskRequest(question, conversationId is null ? null : $"{conversationId}/{userId}"), cancellationToken);
+            var conversation = conversationId is null ? null : conversations.ConversationFor(conversationId, userId);
+            result = await ask.AskAsync(new AskRequest(question, conversation), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

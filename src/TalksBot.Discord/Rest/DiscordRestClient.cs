@@ -60,8 +60,8 @@ internal sealed partial class DiscordRestClient : IDisposable
             Outcome outcome;
             try
             {
-                var wait = bucket.DelayBeforeNext(_time.GetUtcNow());
-                if (wait > TimeSpan.Zero)
+                // A loop, because timers may fire a little early and Discord counts a request a millisecond early as a 429.
+                for (var wait = bucket.DelayBeforeNext(_time.GetUtcNow()); wait > TimeSpan.Zero; wait = bucket.DelayBeforeNext(_time.GetUtcNow()))
                 {
                     LogBucketWait(request.Route, wait);
                     await Task.Delay(wait, _time, cancellationToken);
@@ -97,15 +97,17 @@ internal sealed partial class DiscordRestClient : IDisposable
         }
     }
 
+    /// <summary>401/403/429 answers counted in the last 10 minutes.</summary>
+    internal int InvalidRequestCount => _invalid.Count;
+
     public void Dispose() => _global.Dispose();
 
     private async Task WaitForGlobalAsync(CancellationToken cancellationToken)
     {
-        var pausedUntil = new DateTimeOffset(Interlocked.Read(ref _globalPausedUntilTicks), TimeSpan.Zero);
-        var now = _time.GetUtcNow();
-        if (pausedUntil > now)
+        // A loop: timers may fire a little early, and another global 429 may have moved the pause on meanwhile.
+        for (var wait = GlobalPauseLeft(); wait > TimeSpan.Zero; wait = GlobalPauseLeft())
         {
-            await Task.Delay(pausedUntil - now, _time, cancellationToken);
+            await Task.Delay(wait, _time, cancellationToken);
         }
 
         using var lease = await _global.AcquireAsync(1, cancellationToken);
@@ -113,6 +115,13 @@ internal sealed partial class DiscordRestClient : IDisposable
         {
             throw new DiscordRestException("The global REST queue is full; too many requests are waiting");
         }
+    }
+
+    private TimeSpan GlobalPauseLeft()
+    {
+        var pausedUntil = new DateTimeOffset(Interlocked.Read(ref _globalPausedUntilTicks), TimeSpan.Zero);
+        var now = _time.GetUtcNow();
+        return pausedUntil > now ? pausedUntil - now : TimeSpan.Zero;
     }
 
     private async Task<Outcome> SendOnceAsync(DiscordRequest request, RateLimitBucket bucket, CancellationToken cancellationToken)
@@ -158,9 +167,10 @@ internal sealed partial class DiscordRestClient : IDisposable
             var exception = new DiscordRestException(request.Route, response.StatusCode, error?.Code, _redactor.Redact(error?.Message ?? Truncate(body)));
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
+                // The body's retry_after is exact (seconds, with a fraction); Retry-After is whole seconds, so only a fallback.
                 var retryAfter = TimeSpan.FromSeconds(error?.RetryAfter ?? HeaderSeconds(response, "Retry-After")?.TotalSeconds ?? 1);
                 var global = error?.Global == true || string.Equals(Header(response, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
-                // A "shared" 429 is another bot's fault on a shared resource and is not counted against us.
+                // A "shared" 429 is a limit on a resource others use too; Discord does not count it towards the invalid-request ban.
                 if (!string.Equals(Header(response, "X-RateLimit-Scope"), "shared", StringComparison.OrdinalIgnoreCase))
                 {
                     _invalid.Record();
@@ -173,6 +183,13 @@ internal sealed partial class DiscordRestClient : IDisposable
                 else
                 {
                     bucket.Pause(retryAfter, now);
+                    // The route may now map to another bucket than the one this request queued on: its hash was learnt from a
+                    // concurrent request meanwhile. The retry and later requests queue there, so that one must wait too.
+                    var next = _buckets.For(request.Route, request.MajorId);
+                    if (!ReferenceEquals(next, bucket))
+                    {
+                        next.Pause(retryAfter, now);
+                    }
                 }
 
                 LogRateLimited(request.Route, retryAfter, global);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TalksBot.Core.Analytics;
 using TalksBot.Core.Answering;
 using TalksBot.Discord.Tests.Fakes;
@@ -78,6 +79,29 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public async Task AFollowUpAfterTheIdleWindowIsAnsweredOnItsOwn()
+    {
+        var clock = new ManualTimeProvider();
+        await using var bot = await BotHarness.StartAsync(
+            settings: new Dictionary<string, string?> { ["Discord:ConversationIdleMinutes"] = "30" },
+            configure: services => services.AddSingleton<TimeProvider>(clock));
+        var gateway = await bot.ReadyAsync();
+
+        await gateway.SendDispatchAsync("MESSAGE_CREATE", FakeDiscordEvents.Message("800000000000000020", UserId, Mention(bot.Discord, "Who led the U.S. side?"), mentionIds: [bot.Discord.BotUserId]));
+        await bot.Discord.WaitForRequestAsync(IsMessageCreate);
+        clock.Advance(TimeSpan.FromMinutes(29));
+        await gateway.SendDispatchAsync("MESSAGE_CREATE", FakeDiscordEvents.Message("800000000000000021", UserId, Mention(bot.Discord, "and why?"), mentionIds: [bot.Discord.BotUserId]));
+        await bot.Discord.WaitForRequestsAsync(IsMessageCreate, 2);
+        clock.Advance(TimeSpan.FromMinutes(31));
+        await gateway.SendDispatchAsync("MESSAGE_CREATE", FakeDiscordEvents.Message("800000000000000022", UserId, Mention(bot.Discord, "and when?"), mentionIds: [bot.Discord.BotUserId]));
+        await bot.Discord.WaitForRequestsAsync(IsMessageCreate, 3);
+
+        var ids = bot.Ask.Requests.Select(r => r.ConversationId).ToList();
+        Assert.Equal(ids[0], ids[1]);
+        Assert.NotEqual(ids[1], ids[2]);
+    }
+
+    [Fact]
     public async Task AQuestionContainingEveryoneCannotPing()
     {
         await using var bot = await BotHarness.StartAsync((request, _) => Task.FromResult(Answers.Cited(request.Question, $"You asked: {request.Question}", Source)));
@@ -116,7 +140,8 @@ public sealed class MessageTests
         await gateway.SendDispatchAsync("MESSAGE_CREATE", FakeDiscordEvents.Message("800000000000000006", UserId, Mention(bot.Discord, "Where?"), channelId: thread));
         await bot.Discord.WaitForRequestsAsync(r => r.Path == $"/channels/{thread}/messages", 2);
 
-        Assert.All(bot.Ask.Requests, r => Assert.Equal($"{thread}/{UserId}", r.ConversationId));
+        Assert.Single(bot.Ask.Requests.Select(r => r.ConversationId).Distinct());
+        Assert.All(bot.Ask.Requests, r => Assert.StartsWith($"{thread}/{UserId}/", r.ConversationId, StringComparison.Ordinal));
     }
 
     [Fact]

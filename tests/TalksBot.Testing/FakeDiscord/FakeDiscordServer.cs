@@ -56,6 +56,9 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     /// <summary>Answer Resume by closing with 4000 instead of RESUMED: a session that cannot be resumed.</summary>
     public bool FailResumes { get; set; }
 
+    /// <summary>How long the fake takes to answer each REST request that has no scripted delay; none by default.</summary>
+    public Func<RecordedRequest, TimeSpan>? Latency { get; set; }
+
     public string BotUserId { get; set; } = "100000000000000001";
 
     public string ApplicationId { get; set; } = "100000000000000002";
@@ -172,8 +175,17 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         var apiPath = path.StartsWith("/api/v10", StringComparison.Ordinal) ? path["/api/v10".Length..] : path;
         var request = new RecordedRequest(context.Request.Method, apiPath, headers, body, 0, DateTimeOffset.UtcNow);
 
-        var (status, responseBody, responseHeaders) = Respond(request);
+        var (status, responseBody, responseHeaders, delay) = Respond(request);
         _requests.Enqueue(request with { Status = status });
+        if (delay == TimeSpan.Zero && Latency is { } latency)
+        {
+            delay = latency(request);
+        }
+
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, context.RequestAborted);
+        }
 
         context.Response.StatusCode = status;
         foreach (var (name, value) in responseHeaders ?? new Dictionary<string, string>())
@@ -200,7 +212,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         }
     }
 
-    private (int Status, string Body, IReadOnlyDictionary<string, string>? Headers) Respond(RecordedRequest request)
+    private (int Status, string Body, IReadOnlyDictionary<string, string>? Headers, TimeSpan Delay) Respond(RecordedRequest request)
     {
         lock (_scriptLock)
         {
@@ -208,18 +220,18 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             if (scripted is not null)
             {
                 _scripted.Remove(scripted);
-                return (scripted.Status, scripted.Body, scripted.Headers);
+                return (scripted.Status, scripted.Body, scripted.Headers, scripted.Delay);
             }
         }
 
         if (request.Header("Authorization") is not { } auth || !auth.StartsWith("Bot ", StringComparison.Ordinal))
         {
-            return (401, """{"message":"401: Unauthorized","code":0}""", null);
+            return (401, """{"message":"401: Unauthorized","code":0}""", null, TimeSpan.Zero);
         }
 
         var method = request.Method;
         var path = request.Path;
-        return (method, path) switch
+        var (status, body, headers) = (method, path) switch
         {
             ("GET", "/gateway/bot") => (200, new JsonObject
             {
@@ -233,8 +245,9 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             ("POST", _) when WebhookRoute().IsMatch(path) => (200, Message(), null),
             ("POST", _) when TypingRoute().IsMatch(path) => (204, "", null),
             ("POST", _) when MessagesRoute().IsMatch(path) => (200, CreateMessage(request), null),
-            _ => (404, """{"message":"404: Not Found","code":0}""", null),
+            _ => (404, """{"message":"404: Not Found","code":0}""", (IReadOnlyDictionary<string, string>?)null),
         };
+        return (status, body, headers, TimeSpan.Zero);
     }
 
     // Like Discord: with enforce_nonce, a nonce already used returns the message created the first time.
