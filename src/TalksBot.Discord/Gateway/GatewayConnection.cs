@@ -41,6 +41,7 @@ internal sealed partial class GatewayConnection : IDisposable
     private volatile bool _ackReceived;
     private volatile bool _reachedReady;
     private volatile bool _resumed;
+    private DateTimeOffset? _identifiedAt;
 
     public GatewayConnection(GatewaySession? resume, DiscordOptions options, GatewayEventQueue events, DiscordBotStatus status, TimeProvider time, ILogger logger)
     {
@@ -118,6 +119,7 @@ internal sealed partial class GatewayConnection : IDisposable
         Session = _session is null ? null : _session with { Sequence = CurrentSequence() },
         ReachedReady = _reachedReady,
         Resumed = _resumed,
+        IdentifiedAt = _identifiedAt,
     };
 
     private long? CurrentSequence()
@@ -299,12 +301,13 @@ internal sealed partial class GatewayConnection : IDisposable
     private Task SendHeartbeatAsync(CancellationToken cancellationToken) =>
         SendAsync(new HeartbeatPayload(CurrentSequence()), GatewayJsonContext.Default.HeartbeatPayload, cancellationToken);
 
-    private Task SendIdentifyOrResumeAsync(CancellationToken cancellationToken)
+    private async Task SendIdentifyOrResumeAsync(CancellationToken cancellationToken)
     {
         if (_resume is not null)
         {
-            return SendAsync(new ResumePayload(new ResumeData(_options.Token, _resume.SessionId, _resume.Sequence)),
+            await SendAsync(new ResumePayload(new ResumeData(_options.Token, _resume.SessionId, _resume.Sequence)),
                 GatewayJsonContext.Default.ResumePayload, cancellationToken);
+            return;
         }
 
         var identify = new IdentifyData(
@@ -312,7 +315,9 @@ internal sealed partial class GatewayConnection : IDisposable
             (int)Intents(_options),
             new IdentifyProperties(Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "TalksBot", "TalksBot"),
             [_options.ShardId, _options.ShardCount]);
-        return SendAsync(new IdentifyPayload(identify), GatewayJsonContext.Default.IdentifyPayload, cancellationToken);
+        await SendAsync(new IdentifyPayload(identify), GatewayJsonContext.Default.IdentifyPayload, cancellationToken);
+        // Taken after the send, so Discord's 5 s identify window is never counted from before the Identify left.
+        _identifiedAt = _time.GetUtcNow();
     }
 
     internal static GatewayIntents Intents(DiscordOptions options)
