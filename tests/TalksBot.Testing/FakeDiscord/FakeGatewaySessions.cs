@@ -83,15 +83,20 @@ public sealed class FakeGatewaySessions : IDisposable
     /// <summary>
     /// Disconnects the live connection with <paramref name="disrupt"/> (a close, op 7, op 9, an abort...). From here on
     /// dispatches are queued; with <paramref name="invalidatesSession"/> the session ends and its queued events are lost.
+    /// With <paramref name="keepWriting"/> dispatches still go to the connection until the bot drops it (a zombie).
     /// </summary>
-    public async Task<FakeGatewayConnection> DisruptAsync(bool invalidatesSession, Func<FakeGatewayConnection, Task> disrupt)
+    public async Task<FakeGatewayConnection> DisruptAsync(bool invalidatesSession, Func<FakeGatewayConnection, Task> disrupt, bool keepWriting = false)
     {
         await _lock.WaitAsync();
         try
         {
             var live = Live ?? throw new InvalidOperationException("No live gateway connection to disrupt");
             var session = _current!;
-            _live = null;
+            if (!keepWriting)
+            {
+                _live = null;
+            }
+
             var reachedBot = true;
             try
             {
