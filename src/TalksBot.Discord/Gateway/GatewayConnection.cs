@@ -44,6 +44,7 @@ internal sealed partial class GatewayConnection : IDisposable
     private volatile bool _ackReceived;
     private volatile bool _reachedReady;
     private volatile bool _resumed;
+    private DateTimeOffset? _identifiedAt;
 
     public GatewayConnection(GatewaySession? resume, DiscordOptions options, GatewayEventQueue events, DiscordBotStatus status, TimeProvider time, ILogger logger)
     {
@@ -121,6 +122,7 @@ internal sealed partial class GatewayConnection : IDisposable
         Session = _session is null ? null : _session with { Sequence = CurrentSequence() },
         ReachedReady = _reachedReady,
         Resumed = _resumed,
+        IdentifiedAt = _identifiedAt,
     };
 
     private long? CurrentSequence()
@@ -328,11 +330,11 @@ internal sealed partial class GatewayConnection : IDisposable
         }
     }
 
-    private Task<GatewaySendResult> SendIdentifyOrResumeAsync(CancellationToken cancellationToken)
+    private async Task<GatewaySendResult> SendIdentifyOrResumeAsync(CancellationToken cancellationToken)
     {
         if (_resume is not null)
         {
-            return SendAsync(new ResumePayload(new ResumeData(_options.Token, _resume.SessionId, _resume.Sequence)),
+            return await SendAsync(new ResumePayload(new ResumeData(_options.Token, _resume.SessionId, _resume.Sequence)),
                 GatewayJsonContext.Default.ResumePayload, cancellationToken);
         }
 
@@ -341,7 +343,14 @@ internal sealed partial class GatewayConnection : IDisposable
             (int)Intents(_options),
             new IdentifyProperties(Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "TalksBot", "TalksBot"),
             [_options.ShardId, _options.ShardCount]);
-        return SendAsync(new IdentifyPayload(identify), GatewayJsonContext.Default.IdentifyPayload, cancellationToken);
+        var sent = await SendAsync(new IdentifyPayload(identify), GatewayJsonContext.Default.IdentifyPayload, cancellationToken);
+        if (sent == GatewaySendResult.Sent)
+        {
+            // Taken after the send, so Discord's 5 s identify window is never counted from before the Identify left.
+            _identifiedAt = _time.GetUtcNow();
+        }
+
+        return sent;
     }
 
     internal static GatewayIntents Intents(DiscordOptions options)

@@ -19,6 +19,11 @@ internal sealed partial class GatewayService(
     // A session that fails to resume this many times in a row is stale; identify afresh (discord.js #9001).
     private const int MaxFailedResumes = 3;
 
+    // Discord allows max_concurrency identifies per 5 s, per bucket (shard_id % max_concurrency); one shard per process is
+    // one bucket, so one identify per 5 s. Found by the gateway soak: after close 1000/1001/4009 or op 9 false the bot
+    // identified again within half a second, faster than Discord allows.
+    private static readonly TimeSpan IdentifyWindow = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -27,6 +32,7 @@ internal sealed partial class GatewayService(
         string? gatewayUrl = null;
         var failures = 0;
         var failedResumes = 0;
+        DateTimeOffset? lastIdentify = null;
 
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -56,6 +62,11 @@ internal sealed partial class GatewayService(
                 }
 
                 url = gatewayUrl;
+                if (lastIdentify + IdentifyWindow - time.GetUtcNow() is { } wait && wait > TimeSpan.Zero)
+                {
+                    LogIdentifyWait(wait);
+                    await Task.Delay(wait, time, stoppingToken);
+                }
             }
 
             ConnectionEnd end;
@@ -68,8 +79,11 @@ internal sealed partial class GatewayService(
             {
                 // A bug in one connection must not end the bot: log it and reconnect as after any drop.
                 LogConnectionCrashed(ex);
-                end = new ConnectionEnd(ConnectionEndKind.Resume, "unexpected error", Session: session);
+                // Counted as an identify unless it was resuming: it may have sent one before failing.
+                end = new ConnectionEnd(ConnectionEndKind.Resume, "unexpected error", Session: session, IdentifiedAt: resuming ? null : time.GetUtcNow());
             }
+
+            lastIdentify = end.IdentifiedAt ?? lastIdentify;
 
             switch (end.Kind)
             {
@@ -132,6 +146,9 @@ internal sealed partial class GatewayService(
 
     [LoggerMessage(1009, LogLevel.Warning, "Could not ask Discord for the gateway URL: {Reason}")]
     private partial void LogGatewayLookupFailed(string reason);
+
+    [LoggerMessage(1013, LogLevel.Debug, "Waiting {Wait} to identify: Discord allows one identify per 5 s")]
+    private partial void LogIdentifyWait(TimeSpan wait);
 
     [LoggerMessage(1010, LogLevel.Warning, "The daily identify budget is spent; waiting {Wait} before connecting")]
     private partial void LogSessionBudgetSpent(TimeSpan wait);

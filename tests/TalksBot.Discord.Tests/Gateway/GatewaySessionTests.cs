@@ -105,6 +105,22 @@ public sealed class GatewaySessionTests
     }
 
     [Fact]
+    public async Task AfterAnInvalidatedSessionTheBotIdentifiesAgainNoSoonerThanFiveSecondsAfterItsLastIdentify()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var first = await bot.ReadyAsync();
+
+        await first.SendInvalidSessionAsync(resumable: false);
+        var second = await bot.Discord.WaitForConnectionAsync(1);
+        await second.WaitForPayloadAsync(2);
+
+        // Discord allows one Identify per 5 s (max_concurrency 1); the harness's invalid-session delay alone is 50-100 ms.
+        // 0.1 s of slack: the fake stamps a payload once parsed, the first one in a cold process late.
+        var gap = second.ArrivalTimes(2)[0] - first.ArrivalTimes(2)[0];
+        Assert.True(gap >= TimeSpan.FromSeconds(4.9), $"Identified again after {gap}");
+    }
+
+    [Fact]
     public async Task AResumableInvalidSessionMakesTheBotResume()
     {
         await using var bot = await BotHarness.StartAsync();

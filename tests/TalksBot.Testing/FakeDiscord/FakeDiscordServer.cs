@@ -65,6 +65,15 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
 
     public string SessionId { get; set; } = "fake-session-1";
 
+    /// <summary><c>session_start_limit.remaining</c> in /gateway/bot; each Identify spends one when sessions are kept.</summary>
+    public int SessionStartRemaining { get; set; } = 999;
+
+    /// <summary><c>session_start_limit.max_concurrency</c> in /gateway/bot: identifies allowed per 5 s.</summary>
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>Discord's per-session event logs, once <see cref="KeepSessions"/> turned them on.</summary>
+    public FakeGatewaySessions? Sessions { get; private set; }
+
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     public IReadOnlyList<FakeGatewayConnection> Connections => [.. _connections];
@@ -79,6 +88,12 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         server.Origin = LoopbackWebApp.OriginOf(app);
         return server;
     }
+
+    /// <summary>
+    /// From now on Identify and Resume are answered as Discord does, with per-session event logs and replay
+    /// (<see cref="FakeGatewaySessions"/>); send dispatches through the returned object.
+    /// </summary>
+    public FakeGatewaySessions KeepSessions() => Sessions ??= new FakeGatewaySessions(this);
 
     /// <summary>Answers the next matching request with <paramref name="response"/> instead of the default, once.</summary>
     public void Enqueue(ScriptedResponse response)
@@ -134,6 +149,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         _stopping.Dispose();
+        Sessions?.Dispose();
     }
 
     internal static async Task PollAsync(Func<bool> condition, TimeSpan? timeout, string what)
@@ -237,7 +253,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             {
                 ["url"] = GatewayUrl,
                 ["shards"] = 1,
-                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 },
+                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = SessionStartRemaining, ["reset_after"] = 14_400_000, ["max_concurrency"] = MaxConcurrency },
             }.ToJsonString(), null),
             ("PUT", _) when CommandsRoute().IsMatch(path) => (200, request.Body, null),
             ("POST", _) when CallbackRoute().IsMatch(path) => (204, "", null),

@@ -135,6 +135,12 @@ public sealed class FakeGatewayConnection : IDisposable
             case 1 when _server.AckHeartbeats:
                 await SendAsync(11, null);
                 break;
+            case 2 when _server.Sessions is { } sessions:
+                await sessions.IdentifyAsync(this);
+                break;
+            case 6 when _server.Sessions is { } sessions:
+                await sessions.ResumeAsync(this, payload);
+                break;
             case 2 when _server.AutoReady:
                 Interlocked.Exchange(ref _sequence, 0);
                 await SendDispatchAsync("READY", new JsonObject
