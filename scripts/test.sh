@@ -26,7 +26,10 @@ failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 eval_status=0
 run_eval() {
   local name="$1"; shift
-  if "$root/talksbot" eval --compare-baseline "$@"; then
+  # A managed Qdrant of its own, on ports and storage apart from the defaults, so a bot running on this machine
+  # (ports 6433/6434, .talksbot/qdrant) neither collides with the gate nor serves it.
+  if "$root/talksbot" -c Qdrant:Local:HttpPort=6533 -c Qdrant:Local:GrpcPort=6534 -c Qdrant:Local:StoragePath=.talksbot/test-qdrant \
+      eval --compare-baseline "$@"; then
     passed=$((passed + 1))
   else
     local status=$?

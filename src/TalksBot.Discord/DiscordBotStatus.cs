@@ -6,6 +6,7 @@ public sealed class DiscordBotStatus
     private volatile string? _userId;
     private volatile string? _applicationId;
     private volatile string? _fatalError;
+    private volatile bool _connected;
 
     /// <summary>The bot's own user id (snowflake), from READY.</summary>
     public string? UserId => _userId;
@@ -22,5 +23,10 @@ public sealed class DiscordBotStatus
         _applicationId = applicationId;
     }
 
+    /// <summary>True while a gateway connection has reached READY or RESUMED and has not ended: events are arriving.</summary>
+    public bool IsConnected => _connected;
+
     internal void SetFatal(string message) => _fatalError = message;
+
+    internal void SetConnected(bool connected) => _connected = connected;
 }

@@ -107,6 +107,7 @@ internal sealed partial class GatewayConnection : IDisposable
         await receiving.CancelAsync();
         _socket.Abort();
         await receive;
+        _status.SetConnected(false);
         return Finish(end);
     }
 
@@ -131,7 +132,12 @@ internal sealed partial class GatewayConnection : IDisposable
         return value < 0 ? null : value;
     }
 
-    private void End(ConnectionEnd end) => _end.TrySetResult(end);
+    private void End(ConnectionEnd end)
+    {
+        // Not ready from the moment the connection is lost: an orchestrator probing readiness sees it at once.
+        _status.SetConnected(false);
+        _end.TrySetResult(end);
+    }
 
     // Sends 1000 and waits briefly for Discord's close frame, which ends the receive loop.
     private async Task CloseNormallyAsync(Task receive)
@@ -251,10 +257,12 @@ internal sealed partial class GatewayConnection : IDisposable
                 var ready = payload.D.Deserialize(GatewayJsonContext.Default.ReadyData)!;
                 _session = new GatewaySession(ready.SessionId, ready.ResumeGatewayUrl, payload.S);
                 _status.SetReady(ready.User.Id, ready.Application.Id);
+                _status.SetConnected(true);
                 _reachedReady = true;
                 LogReady(ready.User.Id, _options.ShardId, _options.ShardCount);
                 break;
             case "RESUMED":
+                _status.SetConnected(true);
                 _reachedReady = true;
                 _resumed = true;
                 LogResumed(CurrentSequence());

@@ -8,6 +8,7 @@ using TalksBot.Core;
 using TalksBot.Core.Answering;
 using TalksBot.Discord;
 using TalksBot.Embeddings;
+using TalksBot.Health;
 using TalksBot.Indexing;
 using TalksBot.Llm;
 using TalksBot.Moderation;
@@ -47,6 +48,13 @@ internal static class TalksBotServices
 
         builder.AddAnalytics();
         services.AddSingleton<ConsoleQuestionLog>();
+
+        if (hosted)
+        {
+            // Liveness and readiness probes for an orchestrator, when Health:Port is set.
+            services.AddOptionsWithValidateOnStart<HealthOptions, HealthOptionsValidator>().Bind(builder.Configuration.GetSection(HealthOptions.Section));
+            services.AddHostedService<HealthEndpointService>();
+        }
 
         if (hosted && !string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]))
         {

@@ -275,8 +275,10 @@ internal sealed partial class ArticleIndexService(
         {
             await audit.RecordAsync(new AuditEntry(time.GetUtcNow(), actor, action, target, outcome), CancellationToken.None);
         }
-        catch (AnalyticsStoreException e)
+        catch (Exception e) when (e is AnalyticsStoreException or ObjectDisposedException)
         {
+            // ObjectDisposed: the host is stopping and has closed the store under a build that just finished. The
+            // build's outcome stands either way; only its audit line is lost, and said so.
             LogAuditFailed(e, action, outcome);
         }
     }
