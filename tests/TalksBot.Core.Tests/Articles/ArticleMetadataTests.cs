@@ -65,14 +65,15 @@ public sealed class ArticleMetadataTests
     }
 
     [Fact]
-    public async Task WithoutAHeadingTheTitleIsTheOpeningSentenceShortenedAtAWord()
+    public async Task WithoutAHeadingTheTitleIsTheMainClauseOfTheOpeningSentenceShortenedAtAWord()
     {
         var article = await LoadCopyAsync(SeedArticles.WithTable);
 
+        // "In a significant diplomatic development, U.S. and Russian officials recently engaged in ...": the lede's
+        // opening phrase goes, the main clause stays, cut at a word.
         Assert.True(article.Info.Title.Length <= ArticleTitle.MaxLength, article.Info.Title);
-        Assert.EndsWith("…", article.Info.Title, StringComparison.Ordinal);
-        Assert.StartsWith(article.Info.Title[..^1], article.Text, StringComparison.Ordinal);
-        Assert.Equal(' ', article.Text[article.Info.Title.Length - 1]);
+        Assert.StartsWith("U.S. and Russian officials recently engaged", article.Info.Title, StringComparison.Ordinal);
+        Assert.Contains(article.Info.Title.TrimEnd('…') + " ", article.Text, StringComparison.Ordinal);
     }
 
     [Fact]
