@@ -50,6 +50,37 @@ public sealed class RefreshCommandTests(QdrantFixture qdrant)
     }
 
     [Fact]
+    public async Task RollforwardReturnsToTheVersionRolledBackFromAndASecondRollbackIsOnePlainSentence()
+    {
+        var run = new CliRun(qdrant);
+        var folder = run.UseArticleCopy();
+        await run.RunAsync("refresh");
+        await WriteAccordArticleAsync(folder);
+        await run.RunAsync("refresh");
+        var rollback = await run.RunAsync("refresh", "rollback");
+
+        // The next command's start-up clean-up must keep the version rolled back from.
+        var afterRollback = await run.RunAsync("ask", "--json", AccordQuestion);
+        var second = await run.RunAsync("refresh", "rollback");
+        var forward = await run.RunAsync("refresh", "rollforward");
+        var afterForward = await run.RunAsync("ask", "--json", AccordQuestion);
+        var again = await run.RunAsync("refresh", "rollforward");
+
+        Assert.True(rollback.ExitCode == 0, rollback.ToString());
+        Assert.Contains("talksbot refresh rollforward", rollback.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("warn:", rollback.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Deleted orphaned", afterRollback.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain(AccordArticle, CitedArticles(afterRollback));
+        Assert.True(second.ExitCode == 1, second.ToString());
+        Assert.Single(second.StandardError.Trim().Split('\n'));
+        Assert.Contains("cannot be rolled back", second.StandardError, StringComparison.Ordinal);
+        Assert.True(forward.ExitCode == 0, forward.ToString());
+        Assert.Contains(AccordArticle, CitedArticles(afterForward));
+        Assert.True(again.ExitCode == 1, again.ToString());
+        Assert.Contains("is the newest version kept", again.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RefreshWhileAnotherProcessHoldsTheLockSaysAlreadyRunningWithItsProgress()
     {
         var run = new CliRun(qdrant);

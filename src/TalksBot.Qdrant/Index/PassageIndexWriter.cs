@@ -119,10 +119,14 @@ public sealed partial class PassageIndexWriter(
                 }
             }
 
+            // After a rollback, the version rolled back from is newer than the served one: kept for rollforward until
+            // the next build replaces both.
+            var rolledBackFrom = served is null ? null : await NewestCompleteAsync(c => string.CompareOrdinal(c, served) > 0, cancellationToken);
+
             var deleted = new List<string>();
             foreach (var name in await ListVersionsAsync(cancellationToken))
             {
-                if (name != served && name != previous)
+                if (name != served && name != previous && name != rolledBackFrom)
                 {
                     await client.DeleteCollectionAsync(name, cancellationToken);
                     deleted.Add(name);
@@ -263,6 +267,32 @@ public sealed partial class PassageIndexWriter(
         }
 
         throw new IndexBuildException($"No earlier complete index than '{current}' is kept, so '{_alias}' cannot be rolled back.");
+    }
+
+    /// <summary>Points the alias forward again, at the version a rollback went back from; returns its manifest.</summary>
+    /// <exception cref="IndexBuildException">Nothing is served, or no complete version newer than the served one is kept.</exception>
+    public Task<IndexManifest> RollforwardAsync(CancellationToken cancellationToken) =>
+        GatedAsync(async () =>
+        {
+            var current = await client.ResolveAliasAsync(_alias, cancellationToken)
+                ?? throw new IndexBuildException($"Nothing is served under the alias '{_alias}', so there is nothing to roll forward.");
+            var newer = await NewestCompleteAsync(c => string.CompareOrdinal(c, current) > 0, cancellationToken)
+                ?? throw new IndexBuildException($"'{current}' is the newest version kept: roll forward follows a rollback, until the next refresh.");
+            await client.UpdateAliasesAsync([AliasAction.Delete(_alias), AliasAction.Create(_alias, newer)], cancellationToken);
+            LogRolledForward(_alias, current, newer);
+            return (await ReadManifestAsync(newer, cancellationToken))!;
+        }, cancellationToken);
+
+    // The newest of our versions that completed (carries a manifest) among those the filter keeps.
+    private async Task<string?> NewestCompleteAsync(Func<string, bool> filter, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in (await ListVersionsAsync(cancellationToken)).Where(filter).OrderDescending(StringComparer.Ordinal))
+        {
+            if (await ReadManifestAsync(candidate, cancellationToken) is not null)
+                return candidate;
+        }
+
+        return null;
     }
 
     public void Dispose() => _gate.Dispose();
@@ -490,8 +520,12 @@ public sealed partial class PassageIndexWriter(
     [LoggerMessage(3027, LogLevel.Warning, "Deleted orphaned index collection {Collection} (neither served nor kept for rollback)")]
     private partial void LogDeletedOrphan(string collection);
 
-    [LoggerMessage(3026, LogLevel.Warning, "Rolled alias {Alias} back from {From} to {To}")]
+    // Information: a moderator asked for it, and the command says so itself.
+    [LoggerMessage(3026, LogLevel.Information, "Rolled alias {Alias} back from {From} to {To}")]
     private partial void LogRolledBack(string alias, string from, string to);
+
+    [LoggerMessage(3029, LogLevel.Information, "Rolled alias {Alias} forward from {From} to {To}")]
+    private partial void LogRolledForward(string alias, string from, string to);
 
     private sealed record EmbeddedPassage(float[] Vector, SentenceVectors? Sentences);
 }

@@ -4,7 +4,7 @@ using TalksBot.Indexing;
 
 namespace TalksBot.Cli;
 
-/// <summary><c>talksbot refresh [status|rollback]</c>: rebuild the index from the article folder with zero downtime, or inspect / undo it.</summary>
+/// <summary><c>talksbot refresh [status|rollback|rollforward]</c>: rebuild the index from the article folder with zero downtime, or inspect / undo it.</summary>
 internal static class RefreshCommand
 {
     public static Command Create(Option<string[]> config)
@@ -36,12 +36,22 @@ internal static class RefreshCommand
         {
             var result = await services.Get<ArticleIndexService>().RollbackAsync(Actors.Local, token);
             CliConsole.Out.WriteLine($"Rolled back from {result.From} to {result.To}: {result.ArticleCount} articles, {result.PassageCount} passages " +
-                                     $"(built {result.BuiltAt:u}). It stays served until the next refresh.");
+                                     $"(built {result.BuiltAt:u}). It stays served until the next refresh; `talksbot refresh rollforward` goes back to {result.From}.");
+            return ExitCodes.Success;
+        }), ct));
+
+        var rollforward = new Command("rollforward", "Serve again the version the last rollback went back from (kept until the next refresh).");
+        rollforward.SetAction((parse, ct) => CliHost.RunAsync(parse, config, (services, token) => RefreshVerb.RunAsync(async () =>
+        {
+            var result = await services.Get<ArticleIndexService>().RollforwardAsync(Actors.Local, token);
+            CliConsole.Out.WriteLine($"Rolled forward from {result.From} to {result.To}: {result.ArticleCount} articles, {result.PassageCount} passages " +
+                                     $"(built {result.BuiltAt:u}).");
             return ExitCodes.Success;
         }), ct));
 
         command.Subcommands.Add(status);
         command.Subcommands.Add(rollback);
+        command.Subcommands.Add(rollforward);
         return command;
     }
 

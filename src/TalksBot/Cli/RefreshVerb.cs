@@ -23,5 +23,11 @@ internal static class RefreshVerb
             CliHost.WriteError(e.Message);
             return ExitCodes.Failure;
         }
+        catch (TalksBot.Qdrant.Index.IndexBuildException e)
+        {
+            // "Nothing to roll back to": a state to explain, not a crash to trace.
+            CliHost.WriteError(e.Message);
+            return ExitCodes.Failure;
+        }
     }
 }

@@ -74,6 +74,17 @@ internal sealed partial class ArticleIndexService(
             return new RollbackSummary(actor, from, to.Collection, to.ArticleCount, to.PassageCount, to.BuiltAt);
         }, r => (r.To, $"ok: back to {r.To} ({r.ArticleCount} articles, {r.PassageCount} passages)"), null, cancellationToken);
 
+    /// <summary>Points the alias forward again, at the version the last rollback went back from; it is kept until the next refresh.</summary>
+    /// <exception cref="RefreshAlreadyRunningException">A refresh is running.</exception>
+    /// <exception cref="IndexBuildException">No newer complete version is kept.</exception>
+    public Task<RollbackSummary> RollforwardAsync(string actor, CancellationToken cancellationToken) =>
+        RunExclusiveAsync("rollforward", actor, async (_, token) =>
+        {
+            var from = (await writer.GetServingManifestAsync(token))?.Collection;
+            var to = await writer.RollforwardAsync(token);
+            return new RollbackSummary(actor, from, to.Collection, to.ArticleCount, to.PassageCount, to.BuiltAt);
+        }, r => (r.To, $"ok: forward to {r.To} ({r.ArticleCount} articles, {r.PassageCount} passages)"), null, cancellationToken);
+
     /// <summary>Loads the folder and refreshes from it; <paramref name="force"/> rebuilds (re-embedding everything) even when nothing changed.</summary>
     public async Task<IngestSummary> IngestAsync(string? directory, bool force, IAnsiConsole console, CancellationToken cancellationToken)
     {
@@ -214,7 +225,7 @@ internal sealed partial class ArticleIndexService(
     private async Task<T> RunExclusiveAsync<T>(string operation, string actor, Func<Action<string, int, int>, CancellationToken, Task<T>> work,
         Func<T, (string Target, string Outcome)> describe, IProgress<RefreshStatus>? progress, CancellationToken cancellationToken)
     {
-        var action = operation == "rollback" ? "rollback" : "refresh";
+        var action = operation is "rollback" or "rollforward" ? operation : "refresh";
         if (!await _gate.WaitAsync(0, cancellationToken))
             throw await RefusedAsync(action, actor, Volatile.Read(ref _current), cancellationToken);
         try
@@ -245,9 +256,10 @@ internal sealed partial class ArticleIndexService(
                 Publish(status with { Phase = "failed", FinishedAt = time.GetUtcNow(), Outcome = outcome }, progress, force: true);
                 if (cancelled)
                     LogCancelled(operation, actor);
-                else if (e is DirectoryNotFoundException)
-                    // A setting to fix, told to whoever asked (the CLI's error line, the moderator's reply): no stack trace.
-                    LogNoArticleFolder(operation, actor, e.Message);
+                else if (e is DirectoryNotFoundException || (e is IndexBuildException && operation is "rollback" or "rollforward"))
+                    // A setting to fix, or nothing to roll back or forward to: told to whoever asked (the CLI's error
+                    // line, the moderator's reply), so no stack trace here.
+                    LogDidNotRun(operation, actor, e.Message);
                 else
                     LogFailed(e, operation, actor);
                 await RecordAsync(action, actor, writer.Alias, outcome);
@@ -354,7 +366,7 @@ internal sealed partial class ArticleIndexService(
     private partial void LogOrphanDeleted(string collection);
 
     [LoggerMessage(2019, LogLevel.Information, "{Operation} by {Actor} did not run: {Reason}")]
-    private partial void LogNoArticleFolder(string operation, string actor, string reason);
+    private partial void LogDidNotRun(string operation, string actor, string reason);
 
     [LoggerMessage(2005, LogLevel.Error, "{Operation} by {Actor} failed; the served index was left as it was")]
     private partial void LogFailed(Exception exception, string operation, string actor);

@@ -7,7 +7,7 @@ using TalksBot.Qdrant.Index;
 
 namespace TalksBot.Moderation;
 
-/// <summary><c>/refresh run</c>, <c>/refresh status</c>, <c>/refresh rollback</c>, for moderators, answered privately.</summary>
+/// <summary><c>/refresh run</c>, <c>/refresh status</c>, <c>/refresh rollback</c>, <c>/refresh rollforward</c>, for moderators, answered privately.</summary>
 internal sealed partial class RefreshBotCommand(
     ArticleIndexService index,
     PassageIndexWriter writer,
@@ -24,14 +24,16 @@ internal sealed partial class RefreshBotCommand(
         "Moderators: rebuild the index from the article folder, see its progress, or undo the last rebuild",
         new(ApplicationCommandOption.SubcommandType, "run", "Rebuild the index from the article folder; questions keep being answered meanwhile"),
         new(ApplicationCommandOption.SubcommandType, "status", "Show the running refresh's progress, or how the last one ended"),
-        new(ApplicationCommandOption.SubcommandType, "rollback", "Serve the previous index version again, until the next refresh"));
+        new(ApplicationCommandOption.SubcommandType, "rollback", "Serve the previous index version again, until the next refresh"),
+        new(ApplicationCommandOption.SubcommandType, "rollforward", "Serve again the version the last rollback went back from"));
 
     protected override async Task<string> ReplyToAsync(InteractionContext context, CancellationToken cancellationToken) => context.Subcommand switch
     {
         "run" => await RunAsync(context, cancellationToken),
         "status" => await StatusAsync(cancellationToken),
         "rollback" => await RollbackAsync(context, cancellationToken),
-        _ => "Use `/refresh run`, `/refresh status` or `/refresh rollback`.",
+        "rollforward" => await RollforwardAsync(context, cancellationToken),
+        _ => "Use `/refresh run`, `/refresh status`, `/refresh rollback` or `/refresh rollforward`.",
     };
 
     private async Task<string> RunAsync(InteractionContext context, CancellationToken cancellationToken)
@@ -119,7 +121,7 @@ internal sealed partial class RefreshBotCommand(
         {
             var result = await index.RollbackAsync(Actors.Discord(context.UserId), cancellationToken);
             return $"Rolled back from `{result.From}` to `{result.To}`: {result.ArticleCount} articles, {result.PassageCount} passages " +
-                   $"(built {result.BuiltAt:u}). It stays served until the next refresh.";
+                   $"(built {result.BuiltAt:u}). It stays served until the next refresh; `/refresh rollforward` goes back to `{result.From}`.";
         }
         catch (RefreshAlreadyRunningException e)
         {
@@ -128,6 +130,23 @@ internal sealed partial class RefreshBotCommand(
         catch (IndexBuildException e)
         {
             return "Nothing to roll back to: " + e.Message;
+        }
+    }
+
+    private async Task<string> RollforwardAsync(InteractionContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await index.RollforwardAsync(Actors.Discord(context.UserId), cancellationToken);
+            return $"Rolled forward from `{result.From}` to `{result.To}`: {result.ArticleCount} articles, {result.PassageCount} passages (built {result.BuiltAt:u}).";
+        }
+        catch (RefreshAlreadyRunningException e)
+        {
+            return AlreadyRunning(e.Running);
+        }
+        catch (IndexBuildException e)
+        {
+            return "Nothing to roll forward to: " + e.Message;
         }
     }
 
