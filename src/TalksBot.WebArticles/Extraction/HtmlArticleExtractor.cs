@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using TalksBot.Core.Articles;
@@ -6,7 +7,7 @@ using TalksBot.Core.Articles;
 namespace TalksBot.WebArticles.Extraction;
 
 /// <summary>Finds an HTML page's article: its metadata and its main text without the page furniture around it.</summary>
-internal static class HtmlArticleExtractor
+internal static partial class HtmlArticleExtractor
 {
     /// <summary>Shorter than this is a teaser, a paywall stub or an index page, not an article.</summary>
     public const int MinTextLength = 200;
@@ -18,7 +19,7 @@ internal static class HtmlArticleExtractor
     /// <param name="pageUrl">Where the page came from: resolves a relative canonical link and is the URL when the page names none.</param>
     public static ParsedArticle Extract(string html, Uri? pageUrl)
     {
-        using var document = Parser.ParseDocument(html);
+        using var document = Parser.ParseDocument(WithNewLineAfterPre(html));
 
         var jsonLd = JsonLdArticle.Find(document);
         var explicitRoot = ExplicitRoot(document);
@@ -46,6 +47,14 @@ internal static class HtmlArticleExtractor
 
         return new ParsedArticle(title, url, published, author, text);
     }
+
+    // AngleSharp 1.10 handles a <pre> or <listing> start tag by recursing into the next token unless it is a newline, so a
+    // page of thousands of back-to-back <pre> tags overflowed the stack and killed the process. HTML drops one newline
+    // right after those tags, so adding it where it is missing changes no text and leaves the parser nothing to recurse on.
+    private static string WithNewLineAfterPre(string html) => PreOrListingStartTag().Replace(html, "$0\n");
+
+    [GeneratedRegex(@"<(?:pre|listing)\b[^>]*>(?![\r\n])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PreOrListingStartTag();
 
     // The element the page itself marks as the article; with several (teaser cards, comments), the one with the most
     // text that does not sit in page furniture: comment threads and related-story rails use <article> too.
