@@ -36,6 +36,9 @@ public sealed class HtmlArticleExtractorProperties
     private static readonly Gen<string> Page = Gen.Frequency(
         (80, Fragment.ListOf().Select(string.Concat)),
         (3, Gen.Zip(Tag, Gen.Choose(1, 20_000)).Select(t => Nest($"<{t.Item1}>", $"</{t.Item1}>", t.Item2, "Deep text. "))),
+        // Deep enough that a parser whose time grows with the square of the depth runs past the timeout.
+        (3, Gen.Zip(Gen.Elements("div", "article", "section", "span", "b", "pre"), Gen.Choose(1, 200_000))
+            .Select(t => Nest($"<{t.Item1}>", $"</{t.Item1}>", t.Item2, "Deep text. "))),
         (6, Gen.Choose(1, 20_000).Select(n => Nest("<div><p>", "", n, "Unclosed all the way down. "))),
         (3, Gen.Choose(1, 2_000).Select(Paragraphs)),
         (3, Gen.Choose(1, 20_000).Select(n => "<table>" + string.Concat(Enumerable.Repeat("<td>", n)))),
