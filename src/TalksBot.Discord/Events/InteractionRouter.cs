@@ -30,8 +30,7 @@ internal sealed partial class InteractionRouter(
 
     public Task RouteAsync(JsonElement data, CancellationToken cancellationToken)
     {
-        var interaction = data.Deserialize(GatewayJsonContext.Default.InteractionData)
-            ?? throw new JsonException("INTERACTION_CREATE without data");
+        var interaction = GatewayData.Interaction(data);
         return interaction.Type switch
         {
             ApplicationCommand => HandleCommandAsync(interaction, cancellationToken),

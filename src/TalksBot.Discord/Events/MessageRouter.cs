@@ -26,7 +26,7 @@ internal sealed partial class MessageRouter(
 
     public async Task RouteAsync(JsonElement data, CancellationToken cancellationToken)
     {
-        var message = data.Deserialize(GatewayJsonContext.Default.MessageData) ?? throw new JsonException("MESSAGE_CREATE without data");
+        var message = GatewayData.Message(data);
         if (status.UserId is not { } botId)
         {
             return;
