@@ -61,11 +61,12 @@ public sealed class MarkdownArticleFormat : IArticleFileFormat
             throw new ArticleFormatException(
                 $"The front matter is not valid YAML near file line {e.Start.Line + 1}: {e.Message} Fix the YAML between the '---' lines.", e);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws this instead of a YamlException on some broken input ("title: [unclosed").
+            // YamlDotNet throws these instead of a YamlException on some broken input: InvalidOperationException from its
+            // scanner ("title: [unclosed"), ArgumentException for a tag that is not a valid URI ("!!intftp://x[]").
             throw new ArticleFormatException(
-                "The front matter is not valid YAML (an unclosed bracket or quote?). Fix the YAML between the '---' lines.", e);
+                "The front matter is not valid YAML (an unclosed bracket or quote, or a malformed !tag?). Fix the YAML between the '---' lines.", e);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })

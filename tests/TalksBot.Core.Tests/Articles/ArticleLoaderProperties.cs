@@ -26,7 +26,7 @@ public sealed class ArticleLoaderProperties
             "title: &a Anchored", "author: *a", "base: &b {title: x}", "<<: *b", "title: !!binary aGVsbG8=", "title: !!int 12",
             "title: [a, b]", "title: {a: b}", "title: one\ntitle: two", "url: !!str https://example.com", "? title\n: complex",
             "title: |\n  block\n  text", "title: >-\n  folded", "published: 2025-02-22", "date: 99999-99-99", "author: ~",
-            "- just\n- a list", "plain scalar", "title: \"\\x00\"", "--- \n...", "title: *a", "&x a: b", "!!map {title: x}"));
+            "- just\n- a list", "plain scalar", "title: !!intftp://x[]", "title: \"\\x00\"", "--- \n...", "title: *a", "&x a: b", "!!map {title: x}"));
 
     private static readonly Gen<string> Yaml = Gen.OneOf(
         YamlLine.ListOf(8).Select(lines => string.Join('\n', lines)),
