@@ -28,6 +28,7 @@ public static class WebArticlesHostExtensions
         services.AddHttpClient<SafeWebFetcher>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => SafeWebFetcher.CreateHandler(sp.GetRequiredService<IOptions<WebArticlesOptions>>().Value));
         services.AddTransient<IArticleImporter, ArticleImporter>();
+        services.AddHostedService<UnsafeFetchWarning>();
         return builder;
     }
 }

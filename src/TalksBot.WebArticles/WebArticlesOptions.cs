@@ -18,8 +18,12 @@ public sealed class WebArticlesOptions
     [Range(0, 20)]
     public int MaxRedirects { get; set; } = 5;
 
-    /// <summary>Lets fetches reach loopback and private networks; for tests against a local server only.</summary>
-    public bool AllowPrivateAddresses { get; set; }
+    /// <summary>
+    /// Turns off the SSRF protection: fetches may reach loopback, private and link-local addresses (cloud metadata,
+    /// admin panels). Only for tests that import from a local server; never in production. Start-up logs a warning
+    /// while it is on. The name says so because a "for tests" switch gets copied into real configuration.
+    /// </summary>
+    public bool UnsafeAllowPrivateNetworkFetches { get; set; }
 
     [Required]
     [MinLength(1)]

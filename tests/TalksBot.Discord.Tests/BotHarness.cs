@@ -8,6 +8,7 @@ using TalksBot.Core.Answering;
 using TalksBot.Core.Articles;
 using TalksBot.Discord.Tests.Fakes;
 using TalksBot.Testing.FakeDiscord;
+using TalksBot.Testing.Logging;
 
 namespace TalksBot.Discord.Tests;
 

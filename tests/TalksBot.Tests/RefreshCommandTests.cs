@@ -118,7 +118,7 @@ public sealed class RefreshCommandTests(QdrantFixture qdrant)
     public async Task AnArticleAddedFromAWebPageIsAnsweredAfterRefreshCitingItsNewId()
     {
         await using var site = await NewsPageServer.StartAsync();
-        var run = new CliRun(qdrant).With("WebArticles__AllowPrivateAddresses", "true");
+        var run = new CliRun(qdrant).With("WebArticles__UnsafeAllowPrivateNetworkFetches", "true");
         run.UseArticleCopy();
         await run.RunAsync("refresh");
 

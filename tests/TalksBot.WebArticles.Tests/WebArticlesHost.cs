@@ -17,7 +17,7 @@ internal sealed class WebArticlesHost : IDisposable
     public WebArticlesHost(bool allowPrivateAddresses = true, int? maxBytes = null, int? maxRedirects = null, string? timeout = null)
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        var settings = new Dictionary<string, string?> { ["WebArticles:AllowPrivateAddresses"] = allowPrivateAddresses ? "true" : "false" };
+        var settings = new Dictionary<string, string?> { ["WebArticles:UnsafeAllowPrivateNetworkFetches"] = allowPrivateAddresses ? "true" : "false" };
         if (maxBytes is { } bytes)
             settings["WebArticles:MaxBytes"] = bytes.ToString(CultureInfo.InvariantCulture);
         if (maxRedirects is { } redirects)

@@ -253,7 +253,8 @@ internal sealed partial class QuestionAnalyzer(Lexicon lexicon, SideFinder sides
         }
 
         var words = WordPattern().Matches(lower).Select(m => m.Value).ToArray();
-        if (first is "who" or "whom" or "whose" || words[^1] is "whom" or "who"
+        // A list pattern, not words[^1]: a question of only emoji or punctuation has no words, and indexing crashed the answerer.
+        if (first is "who" or "whom" or "whose" || words is [.., "whom" or "who"]
             || AsksForPersonNoun(lower))
         {
             return QuestionKind.Who;

@@ -1,4 +1,5 @@
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace TalksBot.Core.Articles;
@@ -11,6 +12,9 @@ namespace TalksBot.Core.Articles;
 public sealed class MarkdownArticleFormat : IArticleFileFormat
 {
     private const string Fence = "---";
+
+    // Front matter needs depth 1 ('key: value'); a little room for odd but harmless metadata, far below what overflows the stack.
+    private const int MaxFrontMatterDepth = 32;
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown"];
@@ -48,6 +52,7 @@ public sealed class MarkdownArticleFormat : IArticleFileFormat
         var stream = new YamlStream();
         try
         {
+            RefuseDeepNesting(yaml);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
@@ -56,11 +61,12 @@ public sealed class MarkdownArticleFormat : IArticleFileFormat
             throw new ArticleFormatException(
                 $"The front matter is not valid YAML near file line {e.Start.Line + 1}: {e.Message} Fix the YAML between the '---' lines.", e);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws this instead of a YamlException on some broken input ("title: [unclosed").
+            // YamlDotNet throws these instead of a YamlException on some broken input: InvalidOperationException from its
+            // scanner ("title: [unclosed"), ArgumentException for a tag that is not a valid URI ("!!intftp://x[]").
             throw new ArticleFormatException(
-                "The front matter is not valid YAML (an unclosed bracket or quote?). Fix the YAML between the '---' lines.", e);
+                "The front matter is not valid YAML (an unclosed bracket or quote, or a malformed !tag?). Fix the YAML between the '---' lines.", e);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -92,6 +98,27 @@ public sealed class MarkdownArticleFormat : IArticleFileFormat
         }
 
         return new ParsedArticle(title, url, published, author, string.Empty);
+    }
+
+    // YamlStream builds its node tree recursively, so a few thousand nested '[' overflow the stack and kill the
+    // process, which no catch can stop. YamlDotNet's event parser keeps its own stack, so measure the depth with it first.
+    private static void RefuseDeepNesting(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            if (parser.Current is MappingStart or SequenceStart && ++depth > MaxFrontMatterDepth)
+            {
+                throw new ArticleFormatException(
+                    $"The front matter nests lists or mappings more than {MaxFrontMatterDepth} deep; write it as plain 'key: value' lines.");
+            }
+
+            if (parser.Current is MappingEnd or SequenceEnd)
+            {
+                depth--;
+            }
+        }
     }
 
     private static string? Scalar(YamlMappingNode mapping, string key)

@@ -31,8 +31,7 @@ internal sealed partial class InteractionRouter(
     /// <param name="busy">The event workers are behind: commands get the busy reply instead of being run.</param>
     public Task RouteAsync(JsonElement data, bool busy, CancellationToken cancellationToken)
     {
-        var interaction = data.Deserialize(GatewayJsonContext.Default.InteractionData)
-            ?? throw new JsonException("INTERACTION_CREATE without data");
+        var interaction = GatewayData.Interaction(data);
         return interaction.Type switch
         {
             ApplicationCommand => HandleCommandAsync(interaction, busy, cancellationToken),

@@ -27,7 +27,7 @@ internal sealed partial class MessageRouter(
     /// <param name="busy">The event workers are behind: a question gets the busy reply instead of an answer.</param>
     public async Task RouteAsync(JsonElement data, bool busy, CancellationToken cancellationToken)
     {
-        var message = data.Deserialize(GatewayJsonContext.Default.MessageData) ?? throw new JsonException("MESSAGE_CREATE without data");
+        var message = GatewayData.Message(data);
         if (status.UserId is not { } botId)
         {
             return;

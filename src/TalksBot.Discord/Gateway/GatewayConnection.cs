@@ -218,7 +218,7 @@ internal sealed partial class GatewayConnection : IDisposable
                 HandleDispatch(payload);
                 break;
             case GatewayOpcode.Hello:
-                var hello = payload.D.Deserialize(GatewayJsonContext.Default.HelloData)!;
+                var hello = GatewayData.Hello(payload.D);
                 _ackReceived = true;
                 _hello.TrySetResult(TimeSpan.FromMilliseconds(hello.HeartbeatInterval));
                 await IdentifyOrResumeAsync(cancellationToken);
@@ -254,7 +254,7 @@ internal sealed partial class GatewayConnection : IDisposable
         switch (payload.T)
         {
             case "READY":
-                var ready = payload.D.Deserialize(GatewayJsonContext.Default.ReadyData)!;
+                var ready = GatewayData.Ready(payload.D);
                 _session = new GatewaySession(ready.SessionId, ready.ResumeGatewayUrl, payload.S);
                 _status.SetReady(ready.User.Id, ready.Application.Id);
                 _status.SetConnected(true);

@@ -38,9 +38,28 @@ internal static class PassagePayloads
                 $"Point {point.Id} in '{collection}' has payload schema {payload.SchemaVersion}, this version reads {PassagePayload.CurrentSchemaVersion}; re-ingest the articles.");
         }
 
+        // Citations quote the article at Start..End, so a passage whose offsets do not span its text would quote wrongly.
+        if (payload.ArticleId.Length == 0 || payload.Start < 0 || payload.End - payload.Start != payload.Text.Length)
+        {
+            throw new InvalidDataException(
+                $"Point {point.Id} in '{collection}' has no article id or offsets {payload.Start}..{payload.End} that do not span its {payload.Text.Length}-character text; re-ingest the articles.");
+        }
+
+        var sentences = ReadSentenceVectors(point, payload, collection);
         var passage = new Passage(point.Id, payload.ArticleId, payload.PassageOrdinal, payload.Heading, payload.Text, payload.Start, payload.End);
         var article = new ArticleInfo(payload.ArticleId, payload.ArticleTitle, payload.ArticleUrl, payload.ArticlePublished, payload.ArticleAuthor);
-        var sentences = payload.SentenceVectors is { } stored ? SentenceVectors.FromBase64(stored, payload.SentenceVectorDimensions) : null;
         return new RetrievedPassage(passage, article, point.Score, rank, sentences);
+    }
+
+    private static SentenceVectors? ReadSentenceVectors(ScoredPoint point, PassagePayload payload, string collection)
+    {
+        try
+        {
+            return payload.SentenceVectors is { } stored ? SentenceVectors.FromBase64(stored, payload.SentenceVectorDimensions) : null;
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException($"Point {point.Id} in '{collection}' has unreadable sentence vectors ({e.Message}); re-ingest the articles.", e);
+        }
     }
 }

@@ -32,7 +32,7 @@ internal static class QdrantValues
             String(payload, "article_id") ?? "",
             String(payload, "article_title") ?? "",
             String(payload, "article_url"),
-            String(payload, "article_published") is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null,
+            Date(payload, "article_published"),
             String(payload, "article_author"),
             String(payload, "article_hash") ?? "",
             Integer(payload, "passage_ordinal"),
@@ -45,11 +45,25 @@ internal static class QdrantValues
             Integer(payload, "sentence_vector_dimensions"));
     }
 
+    // A field of the wrong kind, an unreadable date or an int out of range threw FormatException or OverflowException
+    // (or was read as missing) far from the point; say which point field is wrong instead. Absent and null read as missing.
     private static string? String(MapField<string, Value> payload, string key) =>
-        payload.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.StringValue ? value.StringValue : null;
+        Field(payload, key, Value.KindOneofCase.StringValue)?.StringValue;
 
     private static int Integer(MapField<string, Value> payload, string key) =>
-        payload.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.IntegerValue ? checked((int)value.IntegerValue) : 0;
+        Field(payload, key, Value.KindOneofCase.IntegerValue) is not { } value ? 0
+        : value.IntegerValue is >= int.MinValue and <= int.MaxValue ? (int)value.IntegerValue
+        : throw new InvalidDataException($"The point's payload field '{key}' is {value.IntegerValue}, outside the range of an int; re-ingest the articles.");
+
+    private static DateTimeOffset? Date(MapField<string, Value> payload, string key) =>
+        String(payload, key) is not { } text ? null
+        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date) ? date
+        : throw new InvalidDataException($"The point's payload field '{key}' is '{text}', not a date; re-ingest the articles.");
+
+    private static Value? Field(MapField<string, Value> payload, string key, Value.KindOneofCase kind) =>
+        !payload.TryGetValue(key, out var value) || value.KindCase is Value.KindOneofCase.NullValue or Value.KindOneofCase.None ? null
+        : value.KindCase == kind ? value
+        : throw new InvalidDataException($"The point's payload field '{key}' is a {value.KindCase}, not a {kind}; re-ingest the articles.");
 
     public static Dictionary<string, Value> FromObject(IEnumerable<KeyValuePair<string, JsonElement>> fields) =>
         fields.ToDictionary(f => f.Key, f => FromJson(f.Value), StringComparer.Ordinal);

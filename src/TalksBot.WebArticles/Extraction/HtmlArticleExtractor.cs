@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using TalksBot.Core.Articles;
@@ -6,19 +7,31 @@ using TalksBot.Core.Articles;
 namespace TalksBot.WebArticles.Extraction;
 
 /// <summary>Finds an HTML page's article: its metadata and its main text without the page furniture around it.</summary>
-internal static class HtmlArticleExtractor
+internal static partial class HtmlArticleExtractor
 {
     /// <summary>Shorter than this is a teaser, a paywall stub or an index page, not an article.</summary>
     public const int MinTextLength = 200;
 
     private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · "];
 
+    // Far deeper than any article page; see RefuseDeepNesting.
+    private const int MaxOpenElements = 1_000;
+
+    // Elements whose end tag may be left out (a new <p> or <li> closes the last one) or that have none; a sloppy page
+    // leaves thousands of these open, and the parser handles them without nesting, so they don't count as depth.
+    private static readonly HashSet<string> NotNesting = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "colgroup", "option", "optgroup", "rb", "rt",
+        "rp", "html", "head", "body", "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    };
+
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
 
     /// <param name="pageUrl">Where the page came from: resolves a relative canonical link and is the URL when the page names none.</param>
     public static ParsedArticle Extract(string html, Uri? pageUrl)
     {
-        using var document = Parser.ParseDocument(html);
+        RefuseDeepNesting(html);
+        using var document = Parser.ParseDocument(WithNewLineAfterPre(html));
 
         var jsonLd = JsonLdArticle.Find(document);
         var explicitRoot = ExplicitRoot(document);
@@ -46,6 +59,34 @@ internal static class HtmlArticleExtractor
 
         return new ParsedArticle(title, url, published, author, text);
     }
+
+    // AngleSharp's tree builder scans its stack of open elements on many tags, so its time grows with the square of the
+    // nesting depth: 20,000 nested <div> took seconds, and a 5 MB page of them would hold an import for hours.
+    // Counting start and end tags overestimates depth only for unclosed elements, which real pages have few of.
+    private static void RefuseDeepNesting(string html)
+    {
+        var depth = 0;
+        foreach (Match tag in Tag().Matches(html))
+        {
+            if (NotNesting.Contains(tag.Groups["name"].Value) || tag.Groups["self"].Success)
+                continue;
+            depth = tag.Groups["end"].Success ? Math.Max(0, depth - 1) : depth + 1;
+            if (depth > MaxOpenElements)
+                throw new ArticleFormatException(
+                    $"The page nests more than {MaxOpenElements} elements inside each other, which no article does; it is not read.");
+        }
+    }
+
+    [GeneratedRegex(@"<(?<end>/)?(?<name>[a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(?<self>/)?>", RegexOptions.CultureInvariant)]
+    private static partial Regex Tag();
+
+    // AngleSharp 1.10 handles a <pre> or <listing> start tag by recursing into the next token unless it is a newline, so a
+    // page of thousands of back-to-back <pre> tags overflowed the stack and killed the process. HTML drops one newline
+    // right after those tags, so adding it where it is missing changes no text and leaves the parser nothing to recurse on.
+    private static string WithNewLineAfterPre(string html) => PreOrListingStartTag().Replace(html, "$0\n");
+
+    [GeneratedRegex(@"<(?:pre|listing)\b[^>]*>(?![\r\n])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PreOrListingStartTag();
 
     // The element the page itself marks as the article; with several (teaser cards, comments), the one with the most
     // text that does not sit in page furniture: comment threads and related-story rails use <article> too.

@@ -17,9 +17,10 @@ internal sealed record JsonLdArticle(string? Headline, string? Author, string? D
                 if (FindArticle(json.RootElement, depth: 0) is { } article)
                     return article;
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or ArgumentException)
             {
                 // Broken JSON-LD is common on real pages; the meta tags and markup still describe the article.
+                // ArgumentException: JsonDocument refuses text holding a lone UTF-16 surrogate, which is just as broken.
             }
         }
         return null;

@@ -25,7 +25,7 @@ internal sealed partial class SafeWebFetcher(HttpClient http, IOptions<WebArticl
         UseCookies = false,
         AutomaticDecompression = DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        ConnectCallback = (context, ct) => ConnectCheckedAsync(context.DnsEndPoint, options.AllowPrivateAddresses, ct),
+        ConnectCallback = (context, ct) => ConnectCheckedAsync(context.DnsEndPoint, options.UnsafeAllowPrivateNetworkFetches, ct),
     };
 
     public async Task<FetchedPage> FetchAsync(Uri url, CancellationToken cancellationToken)

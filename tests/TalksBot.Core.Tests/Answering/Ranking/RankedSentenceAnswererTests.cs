@@ -175,7 +175,7 @@ public sealed class RankedSentenceAnswererTests
         _answerer.AnswerAsync(new AnswerRequest(question, passages, []), TestContext.Current.CancellationToken);
 
     // Ranks by lexical match alone; answers unless the best sentence lacks a name the question gave.
-    private static RankerModel Model()
+    internal static RankerModel Model()
     {
         var n = SentenceFeatures.Names.Count;
         var a = AbstentionFeatures.Names.Count;

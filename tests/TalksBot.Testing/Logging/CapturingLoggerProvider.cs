@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace TalksBot.Discord.Tests.Fakes;
+namespace TalksBot.Testing.Logging;
 
-internal sealed class CapturingLoggerProvider : ILoggerProvider
+/// <summary>Keeps every log line (level, event id, formatted message) so a test can assert on what was logged.</summary>
+public sealed class CapturingLoggerProvider : ILoggerProvider
 {
-    public ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
+    public ConcurrentQueue<(LogLevel Level, EventId EventId, string Message)> Entries { get; } = new();
 
     public string AllText => string.Join('\n', Entries.Select(e => e.Message));
 
@@ -23,6 +24,6 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            provider.Entries.Enqueue((logLevel, formatter(state, exception) + (exception is null ? "" : "\n" + exception)));
+            provider.Entries.Enqueue((logLevel, eventId, formatter(state, exception) + (exception is null ? "" : "\n" + exception)));
     }
 }
