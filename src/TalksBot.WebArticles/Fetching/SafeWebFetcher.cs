@@ -143,7 +143,9 @@ internal sealed partial class SafeWebFetcher(HttpClient http, IOptions<WebArticl
         }
         if (!allowPrivate && addresses.FirstOrDefault(AddressPolicy.IsBlocked) is { } blocked)
             throw new WebArticleException(WebArticleError.BlockedAddress,
-                $"Refusing to fetch from {endPoint.Host}: it points to {blocked}, a local or private network address.");
+                $"Refusing to fetch from {endPoint.Host}: it points to {blocked}, a local or private network address. Imports reach public " +
+                "web pages only, so a link in a message can never make the bot read this machine, its cloud metadata or the " +
+                "internal network; WebArticles:UnsafeAllowPrivateNetworkFetches lifts this for tests, never for a hosted bot.");
 
         SocketException? lastError = null;
         foreach (var address in addresses)

@@ -93,6 +93,8 @@ public sealed class SafeWebFetcherTests(TestSite site)
         var error = await Assert.ThrowsAsync<WebArticleException>(() => host.Fetcher.FetchAsync(site.Url(path), Ct));
 
         Assert.Equal(WebArticleError.BlockedAddress, error.Error);
+        // The refusal says why and names the switch, so nobody has to guess what blocked the import.
+        Assert.Contains("WebArticles:UnsafeAllowPrivateNetworkFetches", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, site.HitsFor(path));
     }
 
