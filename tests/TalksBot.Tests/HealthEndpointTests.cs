@@ -24,6 +24,8 @@ public sealed class HealthEndpointTests(QdrantFixture qdrant)
             return seen.Ready == HttpStatusCode.OK;
         }, "run", "-c", $"Discord:Token={Token}", "-c", $"Discord:ApiBaseUrl={discord.ApiBaseUrl}", "-c", $"Health:Port={port}");
 
+        // A stop by SIGTERM while connected is a clean stop, not a failure a supervisor would restart.
+        Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(HttpStatusCode.OK, seen.Live);
         Assert.True(seen.Body == "Healthy", result.ToString());
         Assert.DoesNotContain("fail:", result.StandardError, StringComparison.Ordinal);

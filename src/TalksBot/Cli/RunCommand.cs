@@ -45,7 +45,16 @@ internal static class RunCommand
                 host.ValidateOptions();
                 await host.StartAsync(ct);
                 // The bot answers from the index: on an empty machine build it now, whatever the folder watcher is set to.
-                await host.Services.GetRequiredService<ArticleIndexService>().EnsureServingAsync(progress: null, ct);
+                try
+                {
+                    await host.Services.GetRequiredService<ArticleIndexService>().EnsureServingAsync(progress: null, ct);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    // Stopped while building: fall through, so the host stops its services before it is disposed.
+                }
+
+                // With ct already cancelled this stops the host at once, waiting for its background work.
                 await host.WaitForShutdownAsync(ct);
                 // The gateway stops the host on a close code retrying cannot fix (bad token, disallowed intents): a
                 // supervisor must see that as a failure, not a clean stop.
