@@ -79,7 +79,12 @@ public static class EvaluationHtmlWriter
         }
         else
         {
-            AppendFailureTable(html, failures, report.Options);
+            // Grouped by where they went wrong, so a reader sees at once whether ranking, retrieval or abstention failed.
+            foreach (var group in failures.GroupBy(r => FailureSplit.Classify(r) ?? FailureKind.Other).OrderBy(g => g.Key))
+            {
+                html.Append("<h3>").Append(E(KindLabel(group.Key))).Append(" (").Append(N(group.Count())).Append(")</h3>\n");
+                AppendFailureTable(html, [.. group], report.Options);
+            }
         }
 
         html.Append("</section>\n<details>\n<summary>All results (").Append(N(report.Results.Count)).Append(")</summary>\n");
@@ -98,7 +103,9 @@ public static class EvaluationHtmlWriter
             .Append(" · answerer <b>").Append(E(report.Answerer)).Append("</b>")
             .Append(report.Baseline is { } baseline ? " beside <b>" + E(baseline.Answerer) + "</b>" : "")
             .Append(" · part <b>").Append(E(EvaluationPart.Name(report.Part))).Append("</b> · ")
-            .Append(E(report.Articles is { } articles ? "articles " + articles : "served index")).Append(" · ")
+            .Append(E(report.Articles is { } articles ? "articles " + articles : "served index"))
+            .Append(report.ArticlesFingerprint is { } fingerprint ? " (<code>" + E(fingerprint) + "</code>)" : "")
+            .Append(report.Commit is { } commit ? " · commit <code>" + E(commit) + "</code>" : "").Append(" · ")
             .Append(N(report.Summary.Count)).Append(" questions · took ")
             .Append(E(took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture))).Append(" s</p>\n</header>\n");
     }
@@ -178,6 +185,16 @@ public static class EvaluationHtmlWriter
 
         html.Append("</svg>\n");
     }
+
+    private static string KindLabel(FailureKind kind) => kind switch
+    {
+        FailureKind.WrongSentence => "Wrong sentence: the right article, another sentence",
+        FailureKind.WrongArticle => "Wrong article: no gold source cited",
+        FailureKind.WronglyAbstained => "Wrongly abstained: the articles answer it",
+        FailureKind.AnsweredUnanswerable => "Answered an unanswerable question",
+        FailureKind.AskFailed => "Asking failed",
+        _ => "Other",
+    };
 
     private static void AppendFailureTable(StringBuilder html, IReadOnlyList<ItemResult> failures, EvaluationOptions options)
     {

@@ -28,6 +28,8 @@ internal sealed record JsonSummary(
     string Notes,
     string Part,
     string? Articles,
+    string? ArticlesFingerprint,
+    string? Commit,
     JsonSquad Squad,
     JsonFailureSplit FailureSplit,
     IReadOnlyList<JsonKind> ByKind,

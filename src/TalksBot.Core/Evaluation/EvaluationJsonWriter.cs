@@ -60,6 +60,8 @@ public static class EvaluationJsonWriter
             + "(null confidence counts as 1), coverage = answered / all items, accuracy = correct / answered.",
             EvaluationPart.Name(report.Part),
             report.Articles,
+            report.ArticlesFingerprint,
+            report.Commit,
             new JsonSquad(s.Squad.AnswersRight.Value, s.Squad.CitationsRight.Value, s.Squad.UnanswerableAbstained.Value, s.Squad.AnswerableAbstained.Value,
                 SquadDefinitions),
             new JsonFailureSplit(s.FailureSplit.WrongSentence, s.FailureSplit.WrongArticle, s.FailureSplit.WronglyAbstained,

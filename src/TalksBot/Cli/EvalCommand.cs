@@ -181,7 +181,13 @@ internal static class EvalCommand
                     });
             }
 
-            return report with { Part = Part, Articles = Index?.ArticlesPath };
+            return report with
+            {
+                Part = Part,
+                Articles = Index?.ArticlesPath,
+                ArticlesFingerprint = Index is { } index ? EvaluationProvenance.ArticlesFingerprint(index.ArticlesPath) : null,
+                Commit = EvaluationProvenance.Commit(Environment.CurrentDirectory),
+            };
         }
 
         private async Task DeleteIndexAsync(IServiceProvider services)

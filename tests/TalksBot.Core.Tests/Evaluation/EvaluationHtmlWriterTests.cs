@@ -51,6 +51,27 @@ public sealed class EvaluationHtmlWriterTests
     }
 
     [Fact]
+    public void FailuresAreGroupedByWhereTheyWentWrong()
+    {
+        var html = EvaluationHtmlWriter.Render(EvaluationReports.Sample());
+
+        var failures = html[html.IndexOf("<h2>Failures (1)</h2>", StringComparison.Ordinal)..html.IndexOf("<details>", StringComparison.Ordinal)];
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(failures, "<h3>"));
+        Assert.Matches(@"<h3>[^<]+ \(1\)</h3>", failures);
+    }
+
+    [Fact]
+    public void TheHeaderNamesTheCommitAndTheArticleSetFingerprint()
+    {
+        var report = EvaluationReports.Sample() with { Commit = "da0b03cec5f1", ArticlesFingerprint = "86ff44be8f7c", Articles = "data/qa/talks-articles" };
+
+        var html = EvaluationHtmlWriter.Render(report);
+
+        Assert.Contains("commit <code>da0b03cec5f1</code>", html, StringComparison.Ordinal);
+        Assert.Contains("articles data/qa/talks-articles (<code>86ff44be8f7c</code>)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LoadsNothingFromOutsideThePage()
     {
         var html = EvaluationHtmlWriter.Render(EvaluationReports.Sample());

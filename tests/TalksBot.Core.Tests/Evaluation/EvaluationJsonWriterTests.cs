@@ -22,6 +22,18 @@ public sealed class EvaluationJsonWriterTests
     }
 
     [Fact]
+    public void TheSummaryNamesTheCommitAndTheArticleSetFingerprint()
+    {
+        var report = EvaluationReports.Sample() with { Commit = "da0b03cec5f1", ArticlesFingerprint = "86ff44be8f7c" };
+
+        using var json = JsonDocument.Parse(EvaluationJsonWriter.Serialize(report));
+
+        var summary = json.RootElement.GetProperty("summary");
+        Assert.Equal("da0b03cec5f1", summary.GetProperty("commit").GetString());
+        Assert.Equal("86ff44be8f7c", summary.GetProperty("articlesFingerprint").GetString());
+    }
+
+    [Fact]
     public void WritesAResultsCitationsAndScoresAsTheyWereMeasured()
     {
         var report = EvaluationReports.Sample();
