@@ -69,7 +69,8 @@ public static class EvaluationHtmlWriter
         EvaluationHtmlSections.AppendKinds(html, runs);
         EvaluationHtmlSections.AppendCoverage(html, runs);
         html.Append("<section>\n<h2>Scores</h2>\n");
-        AppendRateChart(html, [.. rows.Where(r => r.Kind is SummaryRowKind.Rate or SummaryRowKind.Score)]);
+        // Rates only: MRR is a score from 0 to 1, not a share, and reads wrong on a percent axis; it has its own card.
+        AppendRateChart(html, [.. rows.Where(r => r.Kind is SummaryRowKind.Rate)]);
         html.Append("</section>\n<section>\n<h2>Latency</h2>\n");
         AppendLatencyChart(html, report.Summary.Latency);
         html.Append("</section>\n<section>\n<h2>Failures (").Append(N(failures.Count)).Append(")</h2>\n");
@@ -120,6 +121,12 @@ public static class EvaluationHtmlWriter
         {
             var widest = summary.Recall[^1];
             Card(html, string.Create(CultureInfo.InvariantCulture, $"Recall@{widest.K}"), widest.Rate);
+        }
+
+        if (summary.Mrr is { } mrr)
+        {
+            html.Append("<div class=\"card\">MRR<b>").Append(E(mrr.ToString("0.000", CultureInfo.InvariantCulture)))
+                .Append("</b>mean reciprocal rank, 0–1</div>\n");
         }
 
         html.Append("<div class=\"card\">Latency p95<b>").Append(E(EvaluationFormat.Milliseconds(summary.Latency.P95)))

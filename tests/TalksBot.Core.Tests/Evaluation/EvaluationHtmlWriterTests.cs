@@ -31,6 +31,16 @@ public sealed class EvaluationHtmlWriterTests
     }
 
     [Fact]
+    public void MrrIsACardNotABarOnThePercentAxis()
+    {
+        var html = EvaluationHtmlWriter.Render(EvaluationReports.Sample());
+
+        var chart = html[html.IndexOf("aria-label=\"Scores, 0 to 100%\"", StringComparison.Ordinal)..html.IndexOf("<h2>Latency</h2>", StringComparison.Ordinal)];
+        Assert.DoesNotContain("MRR", chart, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"card\">MRR<b>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ContainsALatencyChart()
     {
         var html = EvaluationHtmlWriter.Render(EvaluationReports.Sample());
