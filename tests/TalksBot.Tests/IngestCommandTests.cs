@@ -45,10 +45,13 @@ public sealed class IngestCommandTests(QdrantFixture qdrant)
         var served = await client.ResolveAliasAsync(run.Alias, ct);
         var before = await Versions(client, run, ct);
 
-        // Killed once the new collection exists and before the alias moves to it: mid-build.
+        // Killed once the new collection exists and before the alias moves to it: mid-build. The rebuild reads a folder
+        // large enough (1,503 passages, about 40 s to embed) that the kill always lands before the swap.
+        var large = Path.GetFullPath(Path.Combine(QdrantInstallation.RepositoryRoot, "..", "shared", "squad-dev", "articles"));
+        Assert.True(Directory.Exists(large), $"{large} is missing: the held-out articles live beside the repository");
         var killed = await run.RunUntilKilledAsync(
             async () => (await Versions(client, run, ct)).Count > before.Count,
-            "ingest", "--force");
+            "ingest", "--force", "--path", large);
 
         Assert.Equal(137, killed.ExitCode);
         Assert.Equal(served, await client.ResolveAliasAsync(run.Alias, ct));
