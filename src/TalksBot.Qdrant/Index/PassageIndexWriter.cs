@@ -104,24 +104,10 @@ public sealed partial class PassageIndexWriter(
         GatedAsync<IReadOnlyList<string>>(async () =>
         {
             var served = await client.ResolveAliasAsync(_alias, cancellationToken);
-            string? previous = null;
-            if (served is not null)
-            {
-                foreach (var candidate in (await ListVersionsAsync(cancellationToken))
-                             .Where(c => string.CompareOrdinal(c, served) < 0)
-                             .OrderDescending(StringComparer.Ordinal))
-                {
-                    if (await ReadManifestAsync(candidate, cancellationToken) is not null)
-                    {
-                        previous = candidate;
-                        break;
-                    }
-                }
-            }
-
-            // After a rollback, the version rolled back from is newer than the served one: kept for rollforward until
-            // the next build replaces both.
-            var rolledBackFrom = served is null ? null : await NewestCompleteAsync(c => string.CompareOrdinal(c, served) > 0, cancellationToken);
+            // Kept: the previous complete version for rollback and, after a rollback, the version rolled back from (newer
+            // than the served one) for rollforward, until the next build replaces both.
+            var previous = served is null ? null : (await NewestCompleteAsync(c => string.CompareOrdinal(c, served) < 0, cancellationToken))?.Collection;
+            var rolledBackFrom = served is null ? null : (await NewestCompleteAsync(c => string.CompareOrdinal(c, served) > 0, cancellationToken))?.Collection;
 
             var deleted = new List<string>();
             foreach (var name in await ListVersionsAsync(cancellationToken))
@@ -251,22 +237,11 @@ public sealed partial class PassageIndexWriter(
     {
         var current = await client.ResolveAliasAsync(_alias, cancellationToken)
             ?? throw new IndexBuildException($"Nothing is served under the alias '{_alias}', so there is nothing to roll back.");
-        foreach (var candidate in (await ListVersionsAsync(cancellationToken))
-                     .Where(c => string.CompareOrdinal(c, current) < 0)
-                     .OrderDescending(StringComparer.Ordinal))
-        {
-            var description = await client.GetCollectionAsync(candidate, cancellationToken);
-            if (!description.Metadata.TryGetValue(IndexManifest.MetadataKey, out var element))
-            {
-                continue; // Never completed: not something to serve.
-            }
-
-            await client.UpdateAliasesAsync([AliasAction.Delete(_alias), AliasAction.Create(_alias, candidate)], cancellationToken);
-            LogRolledBack(_alias, current, candidate);
-            return element.Deserialize(IndexJsonContext.Default.IndexManifest)!;
-        }
-
-        throw new IndexBuildException($"No earlier complete index than '{current}' is kept, so '{_alias}' cannot be rolled back.");
+        var (older, manifest) = await NewestCompleteAsync(c => string.CompareOrdinal(c, current) < 0, cancellationToken)
+            ?? throw new IndexBuildException($"No earlier complete index than '{current}' is kept, so '{_alias}' cannot be rolled back.");
+        await client.UpdateAliasesAsync([AliasAction.Delete(_alias), AliasAction.Create(_alias, older)], cancellationToken);
+        LogRolledBack(_alias, current, older);
+        return manifest;
     }
 
     /// <summary>Points the alias forward again, at the version a rollback went back from; returns its manifest.</summary>
@@ -276,20 +251,21 @@ public sealed partial class PassageIndexWriter(
         {
             var current = await client.ResolveAliasAsync(_alias, cancellationToken)
                 ?? throw new IndexBuildException($"Nothing is served under the alias '{_alias}', so there is nothing to roll forward.");
-            var newer = await NewestCompleteAsync(c => string.CompareOrdinal(c, current) > 0, cancellationToken)
+            var (newer, manifest) = await NewestCompleteAsync(c => string.CompareOrdinal(c, current) > 0, cancellationToken)
                 ?? throw new IndexBuildException($"'{current}' is the newest version kept: roll forward follows a rollback, until the next refresh.");
             await client.UpdateAliasesAsync([AliasAction.Delete(_alias), AliasAction.Create(_alias, newer)], cancellationToken);
             LogRolledForward(_alias, current, newer);
-            return (await ReadManifestAsync(newer, cancellationToken))!;
+            return manifest;
         }, cancellationToken);
 
-    // The newest of our versions that completed (carries a manifest) among those the filter keeps.
-    private async Task<string?> NewestCompleteAsync(Func<string, bool> filter, CancellationToken cancellationToken)
+    // The newest of our versions that completed (carries a manifest) among those the filter keeps, with its manifest;
+    // a version without one never finished building and is nothing to serve.
+    private async Task<(string Collection, IndexManifest Manifest)?> NewestCompleteAsync(Func<string, bool> filter, CancellationToken cancellationToken)
     {
         foreach (var candidate in (await ListVersionsAsync(cancellationToken)).Where(filter).OrderDescending(StringComparer.Ordinal))
         {
-            if (await ReadManifestAsync(candidate, cancellationToken) is not null)
-                return candidate;
+            if (await ReadManifestAsync(candidate, cancellationToken) is { } manifest)
+                return (candidate, manifest);
         }
 
         return null;
