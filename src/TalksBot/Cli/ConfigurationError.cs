@@ -27,9 +27,7 @@ internal static partial class ConfigurationError
     {
         var match = AnnotationMessage().Match(failure);
         if (!match.Success)
-            return failure.Contains(':', StringComparison.Ordinal) && failure.IndexOf(':', StringComparison.Ordinal) < failure.IndexOf(' ', StringComparison.Ordinal)
-                ? StripMemberPrefix(failure)
-                : failure;
+            return StripMemberPrefix(failure);
         var key = Key(optionsType, match.Groups["member"].Value);
         return $"{key} {match.Groups["rule"].Value}";
     }
