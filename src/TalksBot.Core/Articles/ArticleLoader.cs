@@ -133,7 +133,9 @@ public sealed partial class ArticleLoader
         }
 
         var title = string.IsNullOrWhiteSpace(parsed.Title) ? ArticleTitle.Derive(body) : parsed.Title.Trim();
-        var info = new ArticleInfo(id, title, parsed.Url, parsed.Published, string.IsNullOrWhiteSpace(parsed.Author) ? null : parsed.Author.Trim());
+        // A stated date wins; failing that, the one its link's path gives.
+        var published = parsed.Published ?? ArticleUrlDate.From(parsed.Url);
+        var info = new ArticleInfo(id, title, parsed.Url, published, string.IsNullOrWhiteSpace(parsed.Author) ? null : parsed.Author.Trim());
         return new Article(info, body, Convert.ToHexStringLower(SHA256.HashData(bytes)), path);
     }
 
