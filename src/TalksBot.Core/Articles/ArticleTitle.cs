@@ -47,6 +47,10 @@ public static partial class ArticleTitle
             text = text[opening.Length..];
         if (text.Length > MinHeadline && ClauseBoundary().Match(text, MinHeadline) is { Success: true } boundary)
             text = text[..boundary.Index];
+        // A main clause still too long for a title loses its trailing prepositional phrases, as a headline writer cuts
+        // "... their first talks concerning the war in Ukraine": a whole phrase reads better than one cut mid-word.
+        if (text.Length > MaxLength && PhraseBoundaries().Matches(text).LastOrDefault(m => m.Index is >= MinHeadline and <= MaxLength) is { } phrase)
+            text = text[..phrase.Index];
         return text.Length == 0 ? sentence : char.ToUpperInvariant(text[0]) + text[1..];
     }
 
@@ -60,6 +64,9 @@ public static partial class ArticleTitle
 
     [System.Text.RegularExpressions.GeneratedRegex(@",\s|\s(?:aimed|which|who|that|to|in order|as|amid|following|while|after|before|marking|seeking|hoping)\s", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ClauseBoundary();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s(?:concerning|regarding|about|over|on|with|for|in|of|at|between|during|against)\s", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PhraseBoundaries();
 
     private static string Shorten(string text)
     {

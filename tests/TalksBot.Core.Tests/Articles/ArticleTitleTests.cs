@@ -14,6 +14,9 @@ public sealed class ArticleTitleTests
     [InlineData(
         "Amid rising prices, farmers across the region delayed their spring planting, which worried grain traders. More.",
         "Farmers across the region delayed their spring planting")]
+    [InlineData(
+        "In a notable step, health officials from the northern provinces opened their first joint consultations concerning the long delayed hospital reforms, said a statement. More.",
+        "Health officials from the northern provinces opened their first joint consultations")]
     public void ALedeBecomesItsMainClause(string body, string expected) => Assert.Equal(expected, ArticleTitle.Derive(body));
 
     [Theory]
