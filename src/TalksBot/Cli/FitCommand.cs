@@ -26,7 +26,7 @@ internal static class FitCommand
         var output = new Option<string>("--out") { Description = "Where to write the weights.", DefaultValueFactory = _ => RankerModel.DefaultPath };
         var maxFalseAbstentions = new Option<double>("--max-answerable-abstained")
         {
-            Description = "The share of answerable training questions the threshold may abstain on (0–1).", DefaultValueFactory = _ => 0.04,
+            Description = "The most answerable training questions the threshold may abstain on, as a share (0–1); within it the threshold gets the most training questions right.", DefaultValueFactory = _ => 0.05,
         };
         var command = new Command("fit", "Fit the answer ranker and abstention threshold on the train part of suites (never their held-out part).")
         {

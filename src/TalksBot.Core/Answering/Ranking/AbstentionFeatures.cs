@@ -12,6 +12,7 @@ internal static class AbstentionFeatures
         "top_probability", "top_margin", "top_lexical", "top_lexical_with_neighbours", "top_semantic",
         "top_entities_missing", "top_answer_type", "answer_type_asked", "best_semantic", "best_lexical", "question_terms",
         "top_rarest_term_missing", "top_bigram_match", "second_probability", "fewest_entities_missing",
+        "negation_unmatched",
     ];
 
     /// <param name="ranked">Candidates sorted best first, scored.</param>
@@ -37,6 +38,14 @@ internal static class AbstentionFeatures
             // A name or figure of the question that no candidate holds even with its neighbours ("Olaf Scholz", "in
             // Geneva", "on February 25"): the question is about something the articles do not tell.
             ranked.Min(r => r.Features[12]),
+            // "Which city did not host the talks?" over a sentence that says which did: a negation the question adds and
+            // the best sentence's passage lacks is how many unanswerable questions are made from answerable ones.
+            Negated(question.Text) && !Negated(ranked[0].Source.Passage.Text) ? 1 : 0,
         ];
     }
+
+    private static bool Negated(string text) =>
+        RawTokenizer.Tokens(text).Any(t => Negations.Contains(t.Lower) || t.Lower.EndsWith("n't", StringComparison.Ordinal));
+
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "not", "never", "no", "none", "neither", "nor", "without", "cannot" };
 }

@@ -36,15 +36,20 @@ internal static class RankerFitter
             new double[AbstentionFeatures.Names.Count], 0, 0, null!);
         var ranker = new SentenceRanker(provisional);
         var abstention = examples.Where(e => e.Candidates.Count > 0)
-            .Select(e => (Features: AbstentionFeatures.Of(e.Question, ranker.Rank(e.Candidates)), e.Answerable))
+            .Select(e =>
+            {
+                var ranked = ranker.Rank(e.Candidates);
+                var top = e.Candidates.IndexOf(ranked[0]);
+                return (Features: AbstentionFeatures.Of(e.Question, ranked), e.Answerable, TopRight: e.Answerable && e.Gold[top]);
+            })
             .ToList();
         var (aMeans, aScales) = Standardise([.. abstention.Select(a => a.Features)], AbstentionFeatures.Names.Count);
-        var (aWeights, bias) = FitLogistic(abstention, aMeans, aScales);
+        var (aWeights, bias) = FitLogistic([.. abstention.Select(a => (a.Features, a.Answerable))], aMeans, aScales);
 
         var confidences = abstention
-            .Select(a => (Confidence: SentenceRanker.Sigmoid(SentenceRanker.Linear(a.Features, aMeans, aScales, aWeights, bias)), a.Answerable))
+            .Select(a => new Decision(SentenceRanker.Sigmoid(SentenceRanker.Linear(a.Features, aMeans, aScales, aWeights, bias)), a.Answerable, a.TopRight))
             .ToList();
-        var threshold = Threshold([.. confidences.Where(c => c.Answerable).Select(c => c.Confidence)], maxAnswerableAbstained);
+        var threshold = Threshold(confidences, maxAnswerableAbstained);
         var answerableAbstained = Share(confidences.Where(c => c.Answerable), c => c.Confidence < threshold);
         var unanswerableAbstained = Share(confidences.Where(c => !c.Answerable), c => c.Confidence < threshold);
         return provisional with
@@ -120,14 +125,35 @@ internal static class RankerFitter
         return (theta[..dims], theta[dims]);
     }
 
-    // Abstaining below the threshold loses at most the allowed share of answerable questions.
-    internal static double Threshold(List<double> answerableConfidences, double maxAbstained)
+    /// <summary>One training question as the abstention threshold sees it.</summary>
+    /// <param name="TopRight">The ranker's best sentence holds the answer: answering it is right.</param>
+    internal sealed record Decision(double Confidence, bool Answerable, bool TopRight);
+
+    /// <summary>
+    /// The cut that gets the most training questions right, counting an answer right when the best sentence holds it and
+    /// an abstention right when the articles do not answer: abstaining costs an answerable question only when the bot
+    /// would have answered it right. It abstains on at most <paramref name="maxAbstained"/> of the answerable questions,
+    /// and of equally good cuts the lowest wins, so the bot abstains no more than the training questions justify.
+    /// </summary>
+    internal static double Threshold(IReadOnlyList<Decision> decisions, double maxAbstained)
     {
-        if (answerableConfidences.Count == 0)
+        var answerable = decisions.Count(d => d.Answerable);
+        if (decisions.Count == 0)
             return 0;
-        answerableConfidences.Sort();
-        var allowed = (int)Math.Floor(maxAbstained * answerableConfidences.Count);
-        return allowed == 0 ? answerableConfidences[0] : answerableConfidences[allowed];
+        var allowed = (int)Math.Floor(maxAbstained * answerable);
+        // Candidate cuts: abstain on nothing, or below each confidence seen.
+        var cuts = decisions.Select(d => d.Confidence).Distinct().Order().ToList();
+        var best = (Threshold: cuts[0], Right: int.MinValue);
+        foreach (var cut in cuts)
+        {
+            if (decisions.Count(d => d.Answerable && d.Confidence < cut) > allowed)
+                break;
+            var right = decisions.Count(d => d.Confidence >= cut ? d.TopRight : !d.Answerable);
+            if (right > best.Right)
+                best = (cut, right);
+        }
+
+        return best.Threshold;
     }
 
     private static (double[] Means, double[] Scales) Standardise(List<double[]> rows, int dims)

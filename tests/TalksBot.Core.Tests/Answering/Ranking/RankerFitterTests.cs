@@ -34,13 +34,43 @@ public sealed class RankerFitterTests
     }
 
     [Fact]
-    public void TheThresholdIsTheHighestCutThatAbstainsOnNoMoreThanTheAllowedShare()
+    public void TheThresholdAbstainsWhereThatGetsMoreTrainingQuestionsRight()
     {
-        List<double> confidences = [0.9, 0.1, 0.5, 0.3, 0.7, 0.2, 1.0, 0.6, 0.4, 0.8];
+        // Answered right from 0.6 up; below it mostly unanswerable questions and a wrong answer, and one right answer at 0.2
+        // that is worth less than the two unanswerable questions above it.
+        List<RankerFitter.Decision> decisions =
+        [
+            new(0.9, true, true), new(0.8, true, true), new(0.7, true, true), new(0.6, true, true),
+            new(0.5, false, false), new(0.4, true, false), new(0.3, false, false), new(0.2, true, true),
+        ];
 
-        var threshold = RankerFitter.Threshold(confidences, maxAbstained: 0.2);
+        var threshold = RankerFitter.Threshold(decisions, maxAbstained: 0.5);
 
-        Assert.Equal(2, confidences.Count(c => c < threshold));
+        Assert.Equal(0.6, threshold);
+    }
+
+    [Fact]
+    public void TheThresholdNeverAbstainsOnMoreAnswerableQuestionsThanAllowed()
+    {
+        // Cutting at 0.9 would get three right, but abstains on two of the three answerable questions; within one, the
+        // best is two right, first reached at 0.4.
+        List<RankerFitter.Decision> decisions =
+            [new(0.9, true, true), new(0.6, false, false), new(0.5, true, false), new(0.4, true, false), new(0.2, false, false)];
+
+        var threshold = RankerFitter.Threshold(decisions, maxAbstained: 0.34);
+
+        Assert.Equal(0.4, threshold);
+    }
+
+    [Fact]
+    public void OfEquallyGoodCutsTheLowestWins()
+    {
+        // Cutting at 0.9 wins the unanswerable question at 0.5 and loses the right answer at 0.1: two right either way.
+        List<RankerFitter.Decision> decisions = [new(0.9, true, true), new(0.5, false, false), new(0.1, true, true)];
+
+        var threshold = RankerFitter.Threshold(decisions, maxAbstained: 1.0);
+
+        Assert.Equal(0.1, threshold);
     }
 
     // Forty answerable questions whose gold sentence alone has the separating feature, among noise in every other
