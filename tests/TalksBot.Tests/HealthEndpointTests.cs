@@ -13,7 +13,7 @@ public sealed class HealthEndpointTests(QdrantFixture qdrant)
     {
         await using var discord = await FakeDiscordServer.StartAsync();
         var port = LoopbackPorts.Free(1)[0];
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var cli = new CliRun(qdrant);
         cli.UseArticleCopy();
         (HttpStatusCode? Live, HttpStatusCode? Ready, string Body) seen = default;
@@ -35,7 +35,7 @@ public sealed class HealthEndpointTests(QdrantFixture qdrant)
     public async Task RunThatCannotReachDiscordIsLiveButNotReady()
     {
         var ports = LoopbackPorts.Free(2);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var cli = new CliRun(qdrant);
         cli.UseArticleCopy();
         (HttpStatusCode? Live, HttpStatusCode? Ready) seen = default;
@@ -63,6 +63,10 @@ public sealed class HealthEndpointTests(QdrantFixture qdrant)
         catch (HttpRequestException)
         {
             return null; // not listening yet
+        }
+        catch (TaskCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            return null; // a probe that timed out on a loaded machine: the next one asks again
         }
     }
 
