@@ -18,17 +18,8 @@ public sealed class ShardedBotTests
     [Fact]
     public async Task AShardAnswersItsOwnGuildAndDropsAnotherShardsGuildAndDirectMessagesDiscordMisroutedToIt()
     {
-        FakeGatewaySessions sessions = null!;
-        await using var bot = await BotHarness.StartAsync(
-            arrange: discord =>
-            {
-                sessions = discord.KeepSessions();
-                sessions.MisrouteToAllShards = true;
-                // Shard 1 in its own bucket: no start-up turn to wait for.
-                discord.MaxConcurrency = 2;
-            },
-            settings: new Dictionary<string, string?> { ["Discord:ShardId"] = "1", ["Discord:ShardCount"] = "2" });
-        await Eventually.UntilAsync(() => sessions.IdentifyLog.Count == 1, Generous);
+        var (bot, sessions) = await StartShardAsync(1, "2", misroute: true);
+        await using var _ = bot;
 
         await sessions.DispatchAsync("INTERACTION_CREATE", Ask("500000000000000010", "tok-other-guild", bot.Discord.ApplicationId, GuildOfShard0));
         await sessions.DispatchAsync("MESSAGE_CREATE", FakeDiscordEvents.Message("800000000000000011", UserId, "What was agreed?", DirectChannelId, guildId: null));
@@ -36,7 +27,7 @@ public sealed class ShardedBotTests
         await bot.Discord.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains("/tok-own-guild/", StringComparison.Ordinal), Generous);
         await Eventually.UntilAsync(() => bot.Logs.Entries.Count(e => e.EventId.Id == 1403) == 2, Generous);
 
-        Assert.Equal([1, 2], [sessions.IdentifyLog[0].Shard, sessions.IdentifyLog[0].ShardCount]);
+        Assert.Equal((1, 2), (sessions.IdentifyLog[0].Shard, sessions.IdentifyLog[0].ShardCount));
         Assert.DoesNotContain(bot.Discord.Requests, r => r.Path.Contains("500000000000000010", StringComparison.Ordinal) || r.Path.Contains("tok-other-guild", StringComparison.Ordinal));
         Assert.DoesNotContain(bot.Discord.Requests, r => r.Path.Contains(DirectChannelId, StringComparison.Ordinal));
         Assert.Contains(bot.Logs.Entries, e => e.EventId.Id == 1403 && e.Message.Contains("a DM", StringComparison.Ordinal));
@@ -45,15 +36,8 @@ public sealed class ShardedBotTests
     [Fact]
     public async Task AShardOtherThanZeroDoesNotRegisterCommands()
     {
-        FakeGatewaySessions sessions = null!;
-        await using var bot = await BotHarness.StartAsync(
-            arrange: discord =>
-            {
-                sessions = discord.KeepSessions();
-                discord.MaxConcurrency = 2;
-            },
-            settings: new Dictionary<string, string?> { ["Discord:ShardId"] = "1", ["Discord:ShardCount"] = "2" });
-        await Eventually.UntilAsync(() => sessions.IdentifyLog.Count == 1, Generous);
+        var (bot, sessions) = await StartShardAsync(1, "2");
+        await using var _ = bot;
 
         // READY was queued before this interaction; once the interaction is answered, READY has been handled too.
         await sessions.DispatchAsync("INTERACTION_CREATE", Ask("500000000000000020", "tok-after-ready", bot.Discord.ApplicationId, GuildOfShard1));
@@ -65,17 +49,8 @@ public sealed class ShardedBotTests
     [Fact]
     public async Task AnAutomaticShardCountIdentifiesWithTheCountDiscordRecommends()
     {
-        FakeGatewaySessions sessions = null!;
-        await using var bot = await BotHarness.StartAsync(
-            arrange: discord =>
-            {
-                sessions = discord.KeepSessions();
-                discord.RecommendedShards = 3;
-                discord.MaxConcurrency = 4;
-            },
-            settings: new Dictionary<string, string?> { ["Discord:ShardId"] = "2", ["Discord:ShardCount"] = "auto" });
-
-        await Eventually.UntilAsync(() => sessions.IdentifyLog.Count == 1, Generous);
+        var (bot, sessions) = await StartShardAsync(2, "auto", arrange: discord => discord.RecommendedShards = 3);
+        await using var _ = bot;
 
         Assert.Equal((2, 3), (sessions.IdentifyLog[0].Shard, sessions.IdentifyLog[0].ShardCount));
     }
@@ -115,10 +90,33 @@ public sealed class ShardedBotTests
         Assert.Contains(bot.Logs.Entries, e => e.EventId.Id == 1010 && e.Message.Contains("session_start_limit", StringComparison.Ordinal));
     }
 
-    private static JsonObject Ask(string id, string token, string applicationId, string guildId)
+    // Every shard in a bucket of its own (max_concurrency 4), so no start-up turn is waited for; returns once it identified.
+    private static async Task<(BotHarness Bot, FakeGatewaySessions Sessions)> StartShardAsync(
+        int shardId, string shardCount, bool misroute = false, Action<FakeDiscordServer>? arrange = null)
     {
-        var payload = FakeDiscordEvents.SlashCommand(id, token, applicationId, "ask", UserId, new Dictionary<string, string> { ["question"] = "What was agreed?" });
-        payload["guild_id"] = guildId;
-        return payload;
+        FakeGatewaySessions sessions = null!;
+        var bot = await BotHarness.StartAsync(
+            arrange: discord =>
+            {
+                sessions = discord.KeepSessions();
+                sessions.MisrouteToAllShards = misroute;
+                discord.MaxConcurrency = 4;
+                arrange?.Invoke(discord);
+            },
+            settings: new Dictionary<string, string?> { ["Discord:ShardId"] = shardId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Discord:ShardCount"] = shardCount });
+        try
+        {
+            await Eventually.UntilAsync(() => sessions.IdentifyLog.Count == 1, Generous);
+        }
+        catch (TimeoutException)
+        {
+            await bot.DisposeAsync();
+            throw;
+        }
+
+        return (bot, sessions);
     }
+
+    private static JsonObject Ask(string id, string token, string applicationId, string guildId) =>
+        FakeDiscordEvents.SlashCommand(id, token, applicationId, "ask", UserId, new Dictionary<string, string> { ["question"] = "What was agreed?" }, guildId: guildId);
 }
