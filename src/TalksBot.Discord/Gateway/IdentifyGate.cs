@@ -9,7 +9,10 @@ namespace TalksBot.Discord.Gateway;
 /// </summary>
 internal sealed class IdentifyGate(TimeProvider time)
 {
-    /// <summary>Discord allows one Identify per bucket per 5 s.</summary>
+    /// <summary>
+    /// Discord allows one Identify per bucket per 5 s. Within one process (one shard, one bucket) the gateway soak found
+    /// why it matters: after close 1000/1001/4009 or op 9 false the bot identified again within half a second.
+    /// </summary>
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<int, DateTimeOffset> _lastByBucket = [];
