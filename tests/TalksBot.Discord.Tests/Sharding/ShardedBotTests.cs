@@ -56,6 +56,23 @@ public sealed class ShardedBotTests
     }
 
     [Fact]
+    public async Task ShardOneWaitsItsStartUpTurnInTheSharedBucketBeforeIdentifying()
+    {
+        FakeGatewaySessions sessions = null!;
+        var started = DateTimeOffset.UtcNow;
+        await using var bot = await BotHarness.StartAsync(
+            arrange: discord => sessions = discord.KeepSessions(),
+            settings: new Dictionary<string, string?> { ["Discord:ShardId"] = "1", ["Discord:ShardCount"] = "2" });
+
+        await Eventually.UntilAsync(() => sessions.IdentifyLog.Count == 1, Generous);
+
+        // max_concurrency 1: shards 0 and 1 share bucket 0, and shard 1 goes second, 5 s later. A lower bound only: a
+        // loaded machine can make it later, never earlier.
+        Assert.True(sessions.IdentifyLog[0].At - started >= TimeSpan.FromSeconds(5), $"identified after {sessions.IdentifyLog[0].At - started}");
+        Assert.Contains(bot.Logs.Entries, e => e.EventId.Id == 1016 && e.Message.Contains("shard 1 (rate-limit bucket 0)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnAutomaticCountBelowTheShardIdStopsTheBotNamingDiscordShardId()
     {
         await using var bot = await BotHarness.StartAsync(
