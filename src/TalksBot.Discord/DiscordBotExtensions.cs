@@ -46,6 +46,8 @@ public static class DiscordBotExtensions
         services.AddSingleton<DiscordApi>();
         services.AddSingleton<AttachmentDownloader>();
         services.AddSingleton<GatewayEventQueue>();
+        services.AddSingleton<ShardAssignment>();
+        services.AddSingleton<IdentifyGate>();
         services.AddSingleton<WorkQueue>();
         services.AddSingleton(provider => new UserQuestionLimiter(
             provider.GetRequiredService<IOptions<DiscordOptions>>().Value.QuestionsPerMinute, provider.GetRequiredService<TimeProvider>()));

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace TalksBot.Discord;
 
@@ -6,6 +7,8 @@ namespace TalksBot.Discord;
 public sealed class DiscordOptions : IValidatableObject
 {
     public const string Section = "Discord";
+
+    private const int MaxShards = 10_000;
 
     /// <summary>The bot token. Never logged and never echoed in errors.</summary>
     [Required(ErrorMessage = "Discord:Token is required (set the environment variable Discord__Token or a user secret)")]
@@ -30,11 +33,21 @@ public sealed class DiscordOptions : IValidatableObject
     [Range(1, 1000, ErrorMessage = "Discord:QuestionsPerMinute must be between 1 and 1000")]
     public int QuestionsPerMinute { get; set; } = 5;
 
+    /// <summary>This process's shard: it handles the guilds with <c>(guild_id &gt;&gt; 22) % ShardCount == ShardId</c>, and DMs on shard 0.</summary>
     [Range(0, 10_000, ErrorMessage = "Discord:ShardId must be between 0 and 10000")]
     public int ShardId { get; set; }
 
-    [Range(1, 10_000, ErrorMessage = "Discord:ShardCount must be between 1 and 10000")]
-    public int ShardCount { get; set; } = 1;
+    /// <summary>
+    /// How many shards the bot's guilds are split over: a whole number, the same in every process, or <c>auto</c> for the
+    /// <c>shards</c> Discord recommends in <c>GET /gateway/bot</c>, read once at start-up.
+    /// </summary>
+    public string ShardCount { get; set; } = "1";
+
+    /// <summary>The configured shard count, or null for <c>auto</c> (known once Discord has been asked).</summary>
+    internal int? FixedShardCount =>
+        int.TryParse(ShardCount, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : null;
+
+    internal bool AutoShardCount => string.Equals(ShardCount.Trim(), "auto", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>How many answers may be worked on at once; more wait in a bounded queue.</summary>
     [Range(1, 256, ErrorMessage = "Discord:MaxConcurrentAnswers must be between 1 and 256")]
@@ -88,7 +101,11 @@ public sealed class DiscordOptions : IValidatableObject
             yield return new ValidationResult("Discord:ApiBaseUrl must be an absolute http(s) URL", [nameof(ApiBaseUrl)]);
         }
 
-        if (ShardId >= ShardCount)
+        if (!AutoShardCount && FixedShardCount is not (>= 1 and <= MaxShards))
+        {
+            yield return new ValidationResult($"Discord:ShardCount must be a whole number from 1 to {MaxShards}, or 'auto'", [nameof(ShardCount)]);
+        }
+        else if (ShardId >= FixedShardCount)
         {
             yield return new ValidationResult("Discord:ShardId must be less than Discord:ShardCount", [nameof(ShardId)]);
         }

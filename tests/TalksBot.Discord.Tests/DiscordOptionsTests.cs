@@ -18,10 +18,30 @@ public sealed class DiscordOptionsTests
     [Fact]
     public void AShardIdOutsideTheShardCountIsRejected()
     {
-        var result = Validate(new DiscordOptions { Token = "t", ShardId = 2, ShardCount = 2 });
+        var result = Validate(new DiscordOptions { Token = "t", ShardId = 2, ShardCount = "2" });
 
         Assert.Contains("Discord:ShardId must be less than Discord:ShardCount", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("two")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("10001")]
+    [InlineData("")]
+    public void AShardCountThatIsNeitherANumberNorAutoIsRejectedByKey(string count)
+    {
+        var result = Validate(new DiscordOptions { Token = "t", ShardCount = count });
+
+        Assert.Contains("Discord:ShardCount must be a whole number from 1 to 10000, or 'auto'", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("AUTO")]
+    [InlineData("4")]
+    public void AShardCountMayBeANumberOrAuto(string count) =>
+        Assert.True(Validate(new DiscordOptions { Token = "t", ShardId = 3, ShardCount = count }).Succeeded);
 
     [Fact]
     public void ANonHttpApiBaseUrlIsRejected()

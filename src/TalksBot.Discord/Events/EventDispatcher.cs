@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,7 @@ namespace TalksBot.Discord.Events;
 internal sealed partial class EventDispatcher(
     GatewayEventQueue events,
     CommandRegistrar registrar,
+    ShardAssignment shard,
     InteractionRouter interactions,
     MessageRouter messages,
     DiscordBotStatus status,
@@ -47,13 +49,30 @@ internal sealed partial class EventDispatcher(
         }
     }
 
-    private Task RouteAsync(GatewayEvent dispatch, bool busy, CancellationToken cancellationToken) => dispatch.Type switch
+    private Task RouteAsync(GatewayEvent dispatch, bool busy, CancellationToken cancellationToken)
     {
-        "READY" when status.ApplicationId is { } applicationId => registrar.RegisterAsync(applicationId, cancellationToken),
-        "INTERACTION_CREATE" => interactions.RouteAsync(dispatch.Data, busy, cancellationToken),
-        "MESSAGE_CREATE" => messages.RouteAsync(dispatch.Data, busy, cancellationToken),
-        _ => Task.CompletedTask,
-    };
+        if (dispatch.Type is "INTERACTION_CREATE" or "MESSAGE_CREATE" && GuildIdOf(dispatch.Data) is var guildId && !shard.Owns(guildId))
+        {
+            // Discord never sends another shard's guild here; if it did, that shard answers too, and one answer is enough.
+            LogNotOurShard(dispatch.Type, guildId ?? "none (a DM)", shard.Id, shard.Count);
+            return Task.CompletedTask;
+        }
+
+        return dispatch.Type switch
+        {
+            // One process registers: every shard gets READY, and the overwrite counts against Discord's daily command creates.
+            "READY" when status.ApplicationId is { } applicationId && shard.RegistersCommands => registrar.RegisterAsync(applicationId, cancellationToken),
+            "INTERACTION_CREATE" => interactions.RouteAsync(dispatch.Data, busy, cancellationToken),
+            "MESSAGE_CREATE" => messages.RouteAsync(dispatch.Data, busy, cancellationToken),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    private static string? GuildIdOf(JsonElement data) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty("guild_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+
+    [LoggerMessage(1403, LogLevel.Debug, "Ignoring a {EventType} event for guild {GuildId}: shard {ShardId} of {ShardCount} does not own it")]
+    private partial void LogNotOurShard(string eventType, string guildId, int shardId, int shardCount);
 
     [LoggerMessage(1402, LogLevel.Error, "Handling the {EventType} event failed")]
     private partial void LogEventFailed(Exception exception, string eventType);

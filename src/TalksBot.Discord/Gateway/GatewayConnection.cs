@@ -20,6 +20,7 @@ internal sealed partial class GatewayConnection : IDisposable
     private const int MaxPayloadBytes = 4096;
 
     private readonly DiscordOptions _options;
+    private readonly ShardAssignment _shard;
     private readonly GatewayEventQueue _events;
     private readonly DiscordBotStatus _status;
     private readonly TimeProvider _time;
@@ -46,8 +47,10 @@ internal sealed partial class GatewayConnection : IDisposable
     private volatile bool _resumed;
     private DateTimeOffset? _identifiedAt;
 
-    public GatewayConnection(GatewaySession? resume, DiscordOptions options, GatewayEventQueue events, DiscordBotStatus status, TimeProvider time, ILogger logger)
+    public GatewayConnection(GatewaySession? resume, DiscordOptions options, ShardAssignment shard, GatewayEventQueue events, DiscordBotStatus status,
+        TimeProvider time, ILogger logger)
     {
+        _shard = shard;
         _resume = resume;
         _session = resume;
         _sequence = resume?.Sequence ?? -1;
@@ -259,7 +262,7 @@ internal sealed partial class GatewayConnection : IDisposable
                 _status.SetReady(ready.User.Id, ready.Application.Id);
                 _status.SetConnected(true);
                 _reachedReady = true;
-                LogReady(ready.User.Id, _options.ShardId, _options.ShardCount);
+                LogReady(ready.User.Id, _shard.Id, _shard.Count);
                 break;
             case "RESUMED":
                 _status.SetConnected(true);
@@ -350,7 +353,7 @@ internal sealed partial class GatewayConnection : IDisposable
             _options.Token,
             (int)Intents(_options),
             new IdentifyProperties(Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "TalksBot", "TalksBot"),
-            [_options.ShardId, _options.ShardCount]);
+            [_shard.Id, _shard.Count]);
         var sent = await SendAsync(new IdentifyPayload(identify), GatewayJsonContext.Default.IdentifyPayload, cancellationToken);
         if (sent == GatewaySendResult.Sent)
         {

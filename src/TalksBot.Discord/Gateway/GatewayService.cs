@@ -10,6 +10,8 @@ namespace TalksBot.Discord.Gateway;
 internal sealed partial class GatewayService(
     DiscordApi api,
     GatewayEventQueue events,
+    ShardAssignment shard,
+    IdentifyGate identifyGate,
     DiscordBotStatus status,
     IOptions<DiscordOptions> options,
     IHostApplicationLifetime lifetime,
@@ -19,20 +21,14 @@ internal sealed partial class GatewayService(
     // A session that fails to resume this many times in a row is stale; identify afresh (discord.js #9001).
     private const int MaxFailedResumes = 3;
 
-    // Discord allows max_concurrency identifies per 5 s, per bucket (shard_id % max_concurrency); one shard per process is
-    // one bucket, so one identify per 5 s. Found by the gateway soak: after close 1000/1001/4009 or op 9 false the bot
-    // identified again within half a second, faster than Discord allows.
-    private static readonly TimeSpan IdentifyWindow = TimeSpan.FromSeconds(5);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var backoff = new ReconnectBackoff(settings.ReconnectBaseDelay, settings.ReconnectMaxDelay, Random.Shared.NextDouble);
         GatewaySession? session = null;
-        string? gatewayUrl = null;
+        GatewayBotResponse? gateway = null;
         var failures = 0;
         var failedResumes = 0;
-        DateTimeOffset? lastIdentify = null;
 
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -46,7 +42,7 @@ internal sealed partial class GatewayService(
             {
                 try
                 {
-                    gatewayUrl ??= await FetchGatewayUrlAsync(stoppingToken);
+                    gateway ??= await api.GetGatewayBotAsync(stoppingToken);
                 }
                 catch (DiscordRestException ex) when (ex.Status == HttpStatusCode.Unauthorized)
                 {
@@ -61,18 +57,35 @@ internal sealed partial class GatewayService(
                     continue;
                 }
 
-                url = gatewayUrl;
-                if (lastIdentify + IdentifyWindow - time.GetUtcNow() is { } wait && wait > TimeSpan.Zero)
+                if (shard.Resolve(gateway.Shards) is { } shardProblem)
                 {
-                    LogIdentifyWait(wait);
-                    await Task.Delay(wait, time, stoppingToken);
+                    Stop(shardProblem);
+                    return;
                 }
+
+                var wait = identifyGate.WaitBefore(shard.Id, gateway.SessionStartLimit);
+                if (wait.Reason == IdentifyWaitReason.SessionBudgetSpent)
+                {
+                    LogSessionBudgetSpent(wait.Delay);
+                    await Task.Delay(wait.Delay, time, stoppingToken);
+                    // Other processes share the budget: ask again rather than assume it was refilled for us.
+                    gateway = null;
+                    continue;
+                }
+
+                if (wait.Delay > TimeSpan.Zero)
+                {
+                    LogIdentifyWait(wait.Delay, shard.Id, IdentifyGate.RateLimitKey(shard.Id, MaxConcurrency(gateway)), wait.Reason);
+                    await Task.Delay(wait.Delay, time, stoppingToken);
+                }
+
+                url = gateway.Url;
             }
 
             ConnectionEnd end;
             try
             {
-                using var connection = new GatewayConnection(session, settings, events, status, time, logger);
+                using var connection = new GatewayConnection(session, settings, shard, events, status, time, logger);
                 end = await connection.RunAsync(GatewayConnection.BuildUrl(url), stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -83,7 +96,10 @@ internal sealed partial class GatewayService(
                 end = new ConnectionEnd(ConnectionEndKind.Resume, "unexpected error", Session: session, IdentifiedAt: resuming ? null : time.GetUtcNow());
             }
 
-            lastIdentify = end.IdentifiedAt ?? lastIdentify;
+            if (end.IdentifiedAt is { } identifiedAt)
+            {
+                identifyGate.Identified(shard.Id, MaxConcurrency(gateway), identifiedAt);
+            }
 
             switch (end.Kind)
             {
@@ -102,8 +118,8 @@ internal sealed partial class GatewayService(
             {
                 session = null;
                 failedResumes = 0;
-                // Ask again where to connect: a stale URL may be why identifying keeps failing.
-                gatewayUrl = null;
+                // Ask again where to connect (a stale URL may be why identifying keeps failing) and what budget is left.
+                gateway = null;
             }
 
             var delay = end.InvalidSession && session is null
@@ -114,19 +130,7 @@ internal sealed partial class GatewayService(
         }
     }
 
-    private async Task<string> FetchGatewayUrlAsync(CancellationToken cancellationToken)
-    {
-        var gateway = await api.GetGatewayBotAsync(cancellationToken);
-        if (gateway.SessionStartLimit is { Remaining: 0, ResetAfter: > 0 } limit)
-        {
-            // Identifying beyond the daily budget makes Discord reset the token; wait for the budget instead.
-            var wait = TimeSpan.FromMilliseconds(limit.ResetAfter);
-            LogSessionBudgetSpent(wait);
-            await Task.Delay(wait, time, cancellationToken);
-        }
-
-        return gateway.Url;
-    }
+    private static int MaxConcurrency(GatewayBotResponse? gateway) => gateway?.SessionStartLimit?.MaxConcurrency ?? 1;
 
     private void Stop(string message)
     {
@@ -147,9 +151,9 @@ internal sealed partial class GatewayService(
     [LoggerMessage(1009, LogLevel.Warning, "Could not ask Discord for the gateway URL: {Reason}")]
     private partial void LogGatewayLookupFailed(string reason);
 
-    [LoggerMessage(1013, LogLevel.Debug, "Waiting {Wait} to identify: Discord allows one identify per 5 s")]
-    private partial void LogIdentifyWait(TimeSpan wait);
+    [LoggerMessage(1016, LogLevel.Information, "Waiting {Wait} to identify shard {ShardId} (rate-limit bucket {Bucket}): {Reason}; Discord allows one identify per bucket per 5 s")]
+    private partial void LogIdentifyWait(TimeSpan wait, int shardId, int bucket, IdentifyWaitReason reason);
 
-    [LoggerMessage(1010, LogLevel.Warning, "The daily identify budget is spent; waiting {Wait} before connecting")]
+    [LoggerMessage(1010, LogLevel.Warning, "The daily identify budget (session_start_limit) is spent; waiting {Wait} before asking Discord again")]
     private partial void LogSessionBudgetSpent(TimeSpan wait);
 }

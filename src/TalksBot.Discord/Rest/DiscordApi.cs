@@ -16,6 +16,14 @@ internal sealed class DiscordApi(DiscordRestClient rest)
             ?? throw new DiscordRestException("GET /gateway/bot returned an empty body");
     }
 
+    /// <summary>The bot's application id, without a gateway session (READY carries it otherwise).</summary>
+    public async Task<string> GetApplicationIdAsync(CancellationToken cancellationToken)
+    {
+        var body = await rest.SendAsync(new DiscordRequest(HttpMethod.Get, "/applications/@me", "GET /applications/@me", "", null, Retryable: true), cancellationToken);
+        return JsonSerializer.Deserialize(body, RestJsonContext.Default.CurrentApplication)?.Id
+            ?? throw new DiscordRestException("GET /applications/@me returned no application id");
+    }
+
     public Task BulkOverwriteCommandsAsync(string applicationId, ulong? guildId, IReadOnlyList<ApplicationCommandDefinition> commands, CancellationToken cancellationToken)
     {
         var path = guildId is null

@@ -33,6 +33,8 @@ internal sealed record InteractionResponse(int Type, MessagePayload? Data = null
 
 internal sealed record CreatedMessage(string Id);
 
+internal sealed record CurrentApplication(string Id);
+
 internal sealed record DiscordErrorBody(string? Message, int? Code, double? RetryAfter, bool? Global);
 
 [JsonSourceGenerationOptions(
@@ -42,6 +44,7 @@ internal sealed record DiscordErrorBody(string? Message, int? Code, double? Retr
 [JsonSerializable(typeof(MessagePayload))]
 [JsonSerializable(typeof(InteractionResponse))]
 [JsonSerializable(typeof(CreatedMessage))]
+[JsonSerializable(typeof(CurrentApplication))]
 [JsonSerializable(typeof(DiscordErrorBody))]
 [JsonSerializable(typeof(IReadOnlyList<ApplicationCommandDefinition>))]
 internal sealed partial class RestJsonContext : JsonSerializerContext;

@@ -27,6 +27,7 @@ internal static class TalksBotCommandLine
             StatsCommand.Create(config),
             BenchCommand.Create(config),
             SoakCommand.Create(config),
+            RegisterCommandsCommand.Create(config),
         };
         return root;
     }

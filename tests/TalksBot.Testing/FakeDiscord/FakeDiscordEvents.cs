@@ -50,13 +50,14 @@ public static class FakeDiscordEvents
         string userId,
         IReadOnlyDictionary<string, string>? options = null,
         string permissions = "0",
-        IEnumerable<string>? roleIds = null) => Interaction(id, token, applicationId, 2, userId, permissions, new JsonObject
+        IEnumerable<string>? roleIds = null,
+        string guildId = GuildId) => Interaction(id, token, applicationId, 2, userId, permissions, new JsonObject
         {
             ["id"] = "400000000000000001",
             ["name"] = name,
             ["type"] = 1,
             ["options"] = new JsonArray([.. (options ?? new Dictionary<string, string>()).Select(o => (JsonNode)new JsonObject { ["name"] = o.Key, ["type"] = 3, ["value"] = o.Value })]),
-        }, roleIds);
+        }, roleIds, guildId);
 
     public static JsonObject MessageCommand(string id, string token, string applicationId, string name, string userId, string targetId, string targetContent) =>
         Interaction(id, token, applicationId, 2, userId, "0", new JsonObject
@@ -72,14 +73,14 @@ public static class FakeDiscordEvents
         Interaction(id, token, applicationId, 3, userId, "0", new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 });
 
     private static JsonObject Interaction(string id, string token, string applicationId, int type, string userId, string permissions, JsonObject data,
-        IEnumerable<string>? roleIds = null) => new()
+        IEnumerable<string>? roleIds = null, string guildId = GuildId) => new()
     {
         ["id"] = id,
         ["application_id"] = applicationId,
         ["token"] = token,
         ["type"] = type,
         ["version"] = 1,
-        ["guild_id"] = GuildId,
+        ["guild_id"] = guildId,
         ["channel_id"] = ChannelId,
         ["member"] = new JsonObject { ["user"] = User(userId), ["permissions"] = permissions, ["roles"] = new JsonArray([.. (roleIds ?? []).Select(r => (JsonNode?)r)]) },
         ["data"] = data,

@@ -68,6 +68,12 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     /// <summary><c>session_start_limit.remaining</c> in /gateway/bot; each Identify spends one when sessions are kept.</summary>
     public int SessionStartRemaining { get; set; } = 999;
 
+    /// <summary><c>shards</c> in /gateway/bot: the shard count Discord recommends.</summary>
+    public int RecommendedShards { get; set; } = 1;
+
+    /// <summary><c>session_start_limit.reset_after</c> in /gateway/bot, in milliseconds.</summary>
+    public long SessionStartResetAfterMs { get; set; } = 14_400_000;
+
     /// <summary><c>session_start_limit.max_concurrency</c> in /gateway/bot: identifies allowed per 5 s.</summary>
     public int MaxConcurrency { get; set; } = 1;
 
@@ -189,7 +195,13 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
         var apiPath = path.StartsWith("/api/v10", StringComparison.Ordinal) ? path["/api/v10".Length..] : path;
-        var request = new RecordedRequest(context.Request.Method, apiPath, headers, body, 0, DateTimeOffset.UtcNow);
+        var request = new RecordedRequest(context.Request.Method, apiPath, headers, body, 0, DateTimeOffset.UtcNow)
+        {
+            // Which shard's process sent it, told apart by the token it identified with (tests give each process its own).
+            Shard = headers.TryGetValue("Authorization", out var auth) && auth.StartsWith("Bot ", StringComparison.Ordinal)
+                ? Sessions?.ShardOfToken(auth["Bot ".Length..])
+                : null,
+        };
 
         var (status, responseBody, responseHeaders, delay) = Respond(request);
         _requests.Enqueue(request with { Status = status });
@@ -252,9 +264,13 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             ("GET", "/gateway/bot") => (200, new JsonObject
             {
                 ["url"] = GatewayUrl,
-                ["shards"] = 1,
-                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = SessionStartRemaining, ["reset_after"] = 14_400_000, ["max_concurrency"] = MaxConcurrency },
+                ["shards"] = RecommendedShards,
+                ["session_start_limit"] = new JsonObject
+                {
+                    ["total"] = 1000, ["remaining"] = Math.Max(0, SessionStartRemaining), ["reset_after"] = SessionStartResetAfterMs, ["max_concurrency"] = MaxConcurrency,
+                },
             }.ToJsonString(), null),
+            ("GET", "/applications/@me") => (200, new JsonObject { ["id"] = ApplicationId, ["name"] = "TalksBot", ["bot_public"] = true }.ToJsonString(), null),
             ("PUT", _) when CommandsRoute().IsMatch(path) => (200, request.Body, null),
             ("POST", _) when CallbackRoute().IsMatch(path) => (204, "", null),
             ("PATCH", _) when OriginalRoute().IsMatch(path) => (200, Message(), null),

@@ -13,6 +13,9 @@ public sealed class FakeDispatch(string type, JsonNode data, string? sessionId, 
 
     public long Sequence { get; } = sequence;
 
+    /// <summary>The shard whose session it was written to (or would have been, when lost).</summary>
+    public int Shard { get; internal init; }
+
     public DispatchFate Fate { get; internal set; } = DispatchFate.Queued;
 
     /// <summary>How often it was written to a socket: live, then again on every resume from an earlier sequence.</summary>

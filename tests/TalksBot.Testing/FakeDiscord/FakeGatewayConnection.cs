@@ -136,7 +136,7 @@ public sealed class FakeGatewayConnection : IDisposable
                 await SendAsync(11, null);
                 break;
             case 2 when _server.Sessions is { } sessions:
-                await sessions.IdentifyAsync(this);
+                await sessions.IdentifyAsync(this, payload);
                 break;
             case 6 when _server.Sessions is { } sessions:
                 await sessions.ResumeAsync(this, payload);

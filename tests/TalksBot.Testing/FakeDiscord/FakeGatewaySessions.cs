@@ -10,6 +10,8 @@ namespace TalksBot.Testing.FakeDiscord;
 /// Identify starts a session with its own event log and sequence numbers; dispatches while the bot is disconnected are
 /// queued; Resume (op 6) replays every event after the bot's sequence, then sends RESUMED; a disruption that invalidates
 /// the session (close 1000/1001/4009, op 9 false) loses what was still queued, as Discord never replays those.
+/// Sharded like Discord: each Identify names its shard <c>[id, count]</c>; a guild's events go only to the session of shard
+/// <c>(guild_id &gt;&gt; 22) % count</c>, direct messages to shard 0. Each shard has its own current session.
 /// </summary>
 public sealed class FakeGatewaySessions : IDisposable
 {
@@ -18,8 +20,10 @@ public sealed class FakeGatewaySessions : IDisposable
     private readonly Dictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private readonly List<FakeDispatch> _dispatches = [];
     private readonly List<DateTimeOffset> _identifyTimes = [];
-    private Session? _current;
-    private FakeGatewayConnection? _live;
+    private readonly List<FakeIdentify> _identifies = [];
+    private readonly Dictionary<int, Session> _current = [];
+    private readonly Dictionary<int, FakeGatewayConnection> _live = [];
+    private int _shardCount = 1;
     private int _resumes;
     private int _rejectedResumes;
     private int _abandoned;
@@ -30,8 +34,17 @@ public sealed class FakeGatewaySessions : IDisposable
         _server = server;
     }
 
-    /// <summary>The connection carrying the current session after READY or RESUMED, while it is open.</summary>
-    public FakeGatewayConnection? Live => _live is { Closed.IsCompleted: false } live ? live : null;
+    /// <summary>The connection carrying shard 0's current session after READY or RESUMED, while it is open.</summary>
+    public FakeGatewayConnection? Live => LiveOf(0);
+
+    /// <summary>
+    /// Test only: write every event, DMs too, to every shard's session, as if Discord misrouted it, so a bot that handles
+    /// guilds not its own answers twice.
+    /// </summary>
+    public bool MisrouteToAllShards { get; set; }
+
+    /// <summary>Every Identify: which shard it named and with which token, in order.</summary>
+    public IReadOnlyList<FakeIdentify> IdentifyLog => Locked(() => _identifies.ToList());
 
     public int Identifies => Locked(() => _identifyTimes.Count);
 
@@ -52,27 +65,44 @@ public sealed class FakeGatewaySessions : IDisposable
 
     public IReadOnlyList<FakeDispatch> Dispatches => Locked(() => _dispatches.ToList());
 
-    /// <summary>Appends a dispatch to the current session's log and writes it if the bot is connected; queues it otherwise.</summary>
+    /// <summary>Discord's rule: a guild's events go to shard <c>(guild_id &gt;&gt; 22) % count</c>; events without a guild (DMs) to shard 0.</summary>
+    public static int ShardOf(string? guildId, int shardCount) =>
+        guildId is null ? 0 : (int)((ulong.Parse(guildId, CultureInfo.InvariantCulture) >> 22) % (ulong)shardCount);
+
+    /// <summary>
+    /// Appends a dispatch to the log of the session of the shard that owns its guild, and writes it if that shard is
+    /// connected; queues it otherwise. With <see cref="MisrouteToAllShards"/> every shard's session gets it too.
+    /// </summary>
     public async Task<FakeDispatch> DispatchAsync(string type, JsonNode data)
     {
         await _lock.WaitAsync();
         try
         {
-            if (_current is null)
+            var owner = ShardOf(data["guild_id"]?.GetValue<string>(), _shardCount);
+            var targets = MisrouteToAllShards ? [.. _current.Keys.Order()] : new[] { owner };
+            FakeDispatch? first = null;
+            foreach (var shard in targets)
             {
-                var lost = new FakeDispatch(type, data, null, 0) { Fate = DispatchFate.Lost };
-                _dispatches.Add(lost);
-                return lost;
+                FakeDispatch dispatch;
+                if (!_current.TryGetValue(shard, out var session))
+                {
+                    dispatch = new FakeDispatch(type, data, null, 0) { Fate = DispatchFate.Lost, Shard = shard };
+                    _dispatches.Add(dispatch);
+                }
+                else
+                {
+                    dispatch = session.Append(type, data);
+                    _dispatches.Add(dispatch);
+                    if (LiveOf(shard) is { } live)
+                    {
+                        await TryWriteAsync(live, dispatch);
+                    }
+                }
+
+                first ??= dispatch;
             }
 
-            var dispatch = _current.Append(type, data);
-            _dispatches.Add(dispatch);
-            if (Live is { } live)
-            {
-                await TryWriteAsync(live, dispatch);
-            }
-
-            return dispatch;
+            return first ?? new FakeDispatch(type, data, null, 0) { Fate = DispatchFate.Lost, Shard = owner };
         }
         finally
         {
@@ -85,16 +115,16 @@ public sealed class FakeGatewaySessions : IDisposable
     /// dispatches are queued; with <paramref name="invalidatesSession"/> the session ends and its queued events are lost.
     /// With <paramref name="keepWriting"/> dispatches still go to the connection until the bot drops it (a zombie).
     /// </summary>
-    public async Task<FakeGatewayConnection> DisruptAsync(bool invalidatesSession, Func<FakeGatewayConnection, Task> disrupt, bool keepWriting = false)
+    public async Task<FakeGatewayConnection> DisruptAsync(bool invalidatesSession, Func<FakeGatewayConnection, Task> disrupt, bool keepWriting = false, int shard = 0)
     {
         await _lock.WaitAsync();
         try
         {
-            var live = Live ?? throw new InvalidOperationException("No live gateway connection to disrupt");
-            var session = _current!;
+            var live = LiveOf(shard) ?? throw new InvalidOperationException($"No live gateway connection of shard {shard} to disrupt");
+            var session = _current[shard];
             if (!keepWriting)
             {
-                _live = null;
+                _live.Remove(shard);
             }
 
             var reachedBot = true;
@@ -111,7 +141,7 @@ public sealed class FakeGatewaySessions : IDisposable
             {
                 // Events written before the close frame or op 9 reached the bot in order, unless it had dropped the socket already.
                 session.Invalidate(confirmedOnly: !reachedBot || live.Closed.IsCompleted);
-                _current = null;
+                _current.Remove(shard);
             }
 
             return live;
@@ -122,13 +152,20 @@ public sealed class FakeGatewaySessions : IDisposable
         }
     }
 
-    internal async Task IdentifyAsync(FakeGatewayConnection connection)
+    internal async Task IdentifyAsync(FakeGatewayConnection connection, JsonElement payload)
     {
         var arrived = DateTimeOffset.UtcNow;
+        var data = payload.GetProperty("d");
+        var (shard, count) = data.TryGetProperty("shard", out var pair) && pair.ValueKind == JsonValueKind.Array
+            ? (pair[0].GetInt32(), pair[1].GetInt32())
+            : (0, 1);
+        var token = data.TryGetProperty("token", out var t) ? t.GetString() ?? "" : "";
         await _lock.WaitAsync();
         try
         {
-            if (_current is { } previous)
+            _identifies.Add(new FakeIdentify(shard, count, token, arrived));
+            _shardCount = count;
+            if (_current.TryGetValue(shard, out var previous))
             {
                 // The bot chose a new session over resuming this one: what it had not confirmed is gone.
                 _abandoned++;
@@ -137,9 +174,9 @@ public sealed class FakeGatewaySessions : IDisposable
 
             _identifyTimes.Add(arrived);
             _server.SessionStartRemaining--;
-            var session = new Session("fake-session-" + _identifyTimes.Count.ToString(CultureInfo.InvariantCulture));
+            var session = new Session("fake-session-" + _identifyTimes.Count.ToString(CultureInfo.InvariantCulture), shard);
             _sessions[session.Id] = session;
-            _current = session;
+            _current[shard] = session;
             session.Connections.Add(connection);
             var ready = session.Append("READY", new JsonObject
             {
@@ -153,7 +190,7 @@ public sealed class FakeGatewaySessions : IDisposable
             _dispatches.Add(ready);
             if (await TryWriteAsync(connection, ready))
             {
-                _live = connection;
+                _live[shard] = connection;
             }
         }
         finally
@@ -170,7 +207,7 @@ public sealed class FakeGatewaySessions : IDisposable
         await _lock.WaitAsync();
         try
         {
-            if (!_sessions.TryGetValue(sessionId, out var session) || session.Invalidated || session != _current)
+            if (!_sessions.TryGetValue(sessionId, out var session) || session.Invalidated || _current.GetValueOrDefault(session.Shard) != session)
             {
                 // Discord answers the Resume of a session it no longer has with op 9, not resumable.
                 _rejectedResumes++;
@@ -192,7 +229,7 @@ public sealed class FakeGatewaySessions : IDisposable
             if (await IgnoreDropAsync(connection.SendAsync(0, new JsonObject(), null, "RESUMED")))
             {
                 _resumes++;
-                _live = connection;
+                _live[session.Shard] = connection;
             }
         }
         finally
@@ -227,7 +264,14 @@ public sealed class FakeGatewaySessions : IDisposable
         }
     }
 
+    /// <summary>The shard that identified with <paramref name="token"/>, when exactly one did: who sent a REST request.</summary>
+    public int? ShardOfToken(string token) => Locked(() =>
+        _identifies.Where(i => i.Token == token).Select(i => i.Shard).Distinct().ToList() is [var shard] ? shard : (int?)null);
+
     public void Dispose() => _lock.Dispose();
+
+    private FakeGatewayConnection? LiveOf(int shard) =>
+        _live.TryGetValue(shard, out var live) && !live.Closed.IsCompleted ? live : null;
 
     private T Locked<T>(Func<T> read)
     {
@@ -242,11 +286,13 @@ public sealed class FakeGatewaySessions : IDisposable
         }
     }
 
-    private sealed class Session(string id)
+    private sealed class Session(string id, int shard)
     {
         private readonly List<FakeDispatch> _log = [];
 
         public string Id { get; } = id;
+
+        public int Shard { get; } = shard;
 
         public List<FakeGatewayConnection> Connections { get; } = [];
 
@@ -254,7 +300,7 @@ public sealed class FakeGatewaySessions : IDisposable
 
         public FakeDispatch Append(string type, JsonNode data)
         {
-            var dispatch = new FakeDispatch(type, data, Id, _log.Count + 1);
+            var dispatch = new FakeDispatch(type, data, Id, _log.Count + 1) { Shard = Shard };
             _log.Add(dispatch);
             return dispatch;
         }

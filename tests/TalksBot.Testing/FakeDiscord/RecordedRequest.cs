@@ -11,6 +11,9 @@ public sealed record RecordedRequest(
     int Status,
     DateTimeOffset At)
 {
+    /// <summary>The shard whose session identified with this request's bot token, when sessions are kept and exactly one did.</summary>
+    public int? Shard { get; init; }
+
     /// <summary>The body as JSON (an empty object when there was none).</summary>
     public JsonElement Json => Body.Length == 0 ? JsonDocument.Parse("{}").RootElement : JsonDocument.Parse(Body).RootElement;
 
