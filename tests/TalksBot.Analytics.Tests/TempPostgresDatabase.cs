@@ -36,20 +36,7 @@ internal sealed class TempPostgresDatabase : IAsyncDisposable
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
+        return await DbRows.ReadAllAsync(command);
     }
 
     public async ValueTask DisposeAsync()

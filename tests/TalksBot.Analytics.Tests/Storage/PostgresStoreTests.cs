@@ -1,5 +1,9 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using TalksBot.Analytics.Storage;
 using TalksBot.Testing.Postgres;
+using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Analytics.Tests.Storage;
 
@@ -61,8 +65,8 @@ public sealed class PostgresStoreTests(PostgresFixture server)
         await using var second = db.OpenStore();
 
         await Task.WhenAll(
-            Task.Run(() => WriteManyAsync(first, "first"), Ct),
-            Task.Run(() => WriteManyAsync(second, "second"), Ct));
+            Task.Run(() => SharedFileTests.WriteManyAsync(first, "first"), Ct),
+            Task.Run(() => SharedFileTests.WriteManyAsync(second, "second"), Ct));
 
         await using var reader = db.OpenStore();
         Assert.Equal(200, (await reader.GetReportAsync(null, 5, Ct)).Asked);
@@ -90,25 +94,16 @@ public sealed class PostgresStoreTests(PostgresFixture server)
     [Fact]
     public async Task AnUnreachableServerIsAnAnalyticsErrorNamingTheKeyButNotThePassword()
     {
-        var closedPort = Testing.Qdrant.LoopbackPorts.Free(1)[0];
-        await using var dataSource = Npgsql.NpgsqlDataSource.Create($"Host=127.0.0.1;Port={closedPort};Database=talksbot;Username=bot;Password=s3cret-pw;Timeout=5");
+        var closedPort = LoopbackPorts.Free(1)[0];
+        await using var dataSource = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={closedPort};Database=talksbot;Username=bot;Password=s3cret-pw;Timeout=5");
         await using var store = new PostgresAnalyticsStore(dataSource,
-            Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions { Provider = AnalyticsProvider.Postgres, ConnectionString = "unused" }),
-            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresAnalyticsStore>.Instance);
+            Options.Create(new AnalyticsOptions { Provider = AnalyticsProvider.Postgres, ConnectionString = "unused" }),
+            TimeProvider.System, NullLogger<PostgresAnalyticsStore>.Instance);
 
         var error = await Assert.ThrowsAsync<AnalyticsStoreException>(() => store.OpenAsync(Ct));
 
         Assert.Contains("Analytics:ConnectionString", error.Message, StringComparison.Ordinal);
         Assert.Contains($"127.0.0.1:{closedPort}/talksbot", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret-pw", error.ToString(), StringComparison.Ordinal);
-    }
-
-    private static async Task WriteManyAsync(AnalyticsStore store, string who)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            await store.RecordQuestionAsync(Questions.Answered($"{who} question {i}", Questions.Cite(1, "a")), Ct);
-            await store.RecordAsync(new(Questions.Start, "local:" + who, "refresh", "all", "ok"), Ct);
-        }
     }
 }
