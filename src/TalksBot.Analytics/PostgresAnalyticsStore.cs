@@ -99,6 +99,12 @@ public sealed class PostgresAnalyticsStore(
             initialised = true;
             LogOpened(Location, SchemaMigrations.Latest, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
+        catch (NpgsqlException e)
+        {
+            // E.g. a role without CREATE on the database: the migrations need it once.
+            throw new AnalyticsStoreException(
+                $"Could not open the analytics database {Location} (Analytics:ConnectionString): {e.Message}", e);
+        }
         finally
         {
             initialising.Release();

@@ -12,7 +12,17 @@ internal sealed class PostgresRefreshLock(NpgsqlDataSource dataSource) : IRefres
 {
     public async ValueTask<IAsyncDisposable?> TryAcquireAsync(CancellationToken cancellationToken)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        NpgsqlConnection connection;
+        try
+        {
+            connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new AnalyticsStoreException(
+                $"Could not take the refresh lock in the analytics database {PostgresAnalyticsStore.Describe(dataSource)} (Analytics:ConnectionString): {e.Message}", e);
+        }
+
         try
         {
             await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
