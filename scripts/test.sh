@@ -7,6 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 "$root/scripts/install-qdrant.sh" || { echo "0 passed, 1 failed"; exit 1; }
+"$root/scripts/install-postgres.sh" || { echo "0 passed, 1 failed"; exit 1; }
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using TalksBot.Core.Analytics;
 
 namespace TalksBot.Analytics;
@@ -9,8 +10,10 @@ namespace TalksBot.Analytics;
 public static class AnalyticsHostingExtensions
 {
     /// <summary>
-    /// Registers <see cref="SqliteAnalyticsStore"/> as itself, <see cref="IQuestionLog"/> and <see cref="IAuditLog"/>
-    /// (one singleton; the file is opened on first use) with validated <see cref="AnalyticsOptions"/>.
+    /// Registers the <see cref="AnalyticsStore"/> that <c>Analytics:Provider</c> names (SQLite by default, or PostgreSQL)
+    /// as itself, <see cref="IQuestionLog"/> and <see cref="IAuditLog"/> (one singleton; the database is opened on first
+    /// use) with validated <see cref="AnalyticsOptions"/>; and, for PostgreSQL, the one <see cref="NpgsqlDataSource"/>
+    /// (connection pool) the store and the refresh lock share.
     /// </summary>
     public static IHostApplicationBuilder AddAnalytics(this IHostApplicationBuilder builder)
     {
@@ -19,9 +22,15 @@ public static class AnalyticsHostingExtensions
             .Bind(builder.Configuration.GetSection(AnalyticsOptions.Section));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<SqliteAnalyticsStore>();
-        builder.Services.TryAddSingleton<IQuestionLog>(services => services.GetRequiredService<SqliteAnalyticsStore>());
-        builder.Services.TryAddSingleton<IAuditLog>(services => services.GetRequiredService<SqliteAnalyticsStore>());
+        builder.Services.TryAddSingleton(services => NpgsqlDataSource.Create(
+            services.GetRequiredService<IOptions<AnalyticsOptions>>().Value.ConnectionString
+            ?? throw new InvalidOperationException("Analytics:ConnectionString is not set; it is needed when Analytics:Provider is postgres.")));
+        builder.Services.TryAddSingleton<AnalyticsStore>(services =>
+            services.GetRequiredService<IOptions<AnalyticsOptions>>().Value.Provider == AnalyticsProvider.Postgres
+                ? ActivatorUtilities.CreateInstance<PostgresAnalyticsStore>(services)
+                : ActivatorUtilities.CreateInstance<SqliteAnalyticsStore>(services));
+        builder.Services.TryAddSingleton<IQuestionLog>(services => services.GetRequiredService<AnalyticsStore>());
+        builder.Services.TryAddSingleton<IAuditLog>(services => services.GetRequiredService<AnalyticsStore>());
         return builder;
     }
 }

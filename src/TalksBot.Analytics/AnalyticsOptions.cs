@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Npgsql;
 
 namespace TalksBot.Analytics;
 
@@ -7,7 +8,16 @@ public sealed class AnalyticsOptions : IValidatableObject
 {
     public const string Section = "Analytics";
 
-    /// <summary>The SQLite file, relative to the current directory unless rooted; its folder is created on first use.</summary>
+    /// <summary>SQLite (the default) for one machine; PostgreSQL when several processes or hosts share the log.</summary>
+    public AnalyticsProvider Provider { get; set; } = AnalyticsProvider.Sqlite;
+
+    /// <summary>
+    /// The Npgsql connection string when <see cref="Provider"/> is PostgreSQL; it may hold a password, so give it
+    /// through the environment (Analytics__ConnectionString) or user secrets, and it is never logged.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The SQLite file (Provider sqlite), relative to the current directory unless rooted; its folder is created on first use.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Analytics:DatabasePath must name the SQLite file for questions, feedback and the audit log.")]
     public string DatabasePath { get; set; } = ".talksbot/analytics.db";
 
@@ -28,6 +38,34 @@ public sealed class AnalyticsOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 "Analytics:RetentionDays must be between 0 (keep forever) and 36500 days.", [nameof(RetentionDays)]);
+        }
+
+        if (Provider == AnalyticsProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult(
+                "Analytics:ConnectionString must be set when Analytics:Provider is postgres, e.g. " +
+                "Host=db.example;Port=5432;Database=talksbot;Username=talksbot (the password through Analytics__ConnectionString).",
+                [nameof(ConnectionString)]);
+        }
+        else if (Provider == AnalyticsProvider.Postgres && !IsValidConnectionString(ConnectionString!))
+        {
+            yield return new ValidationResult(
+                "Analytics:ConnectionString is not a valid Npgsql connection string (Host=...;Database=...;Username=...).",
+                [nameof(ConnectionString)]);
+        }
+    }
+
+    // The parser's own message can quote the offending part, which may be the password: only say that it failed.
+    private static bool IsValidConnectionString(string value)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(value);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 }

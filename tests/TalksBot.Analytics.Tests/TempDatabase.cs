@@ -30,20 +30,7 @@ internal sealed class TempDatabase : IDisposable
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
+        return await DbRows.ReadAllAsync(command);
     }
 
     public SqliteConnection OpenRaw()

@@ -34,7 +34,7 @@ internal static class StatsCommand
                 from = parsed;
             }
 
-            var report = await services.Get<SqliteAnalyticsStore>().GetReportAsync(from, n, token);
+            var report = await services.Get<AnalyticsStore>().GetReportAsync(from, n, token);
             foreach (var t in AnalyticsReportRenderer.ToTables(report))
             {
                 var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(t.Title));

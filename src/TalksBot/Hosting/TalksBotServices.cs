@@ -36,6 +36,7 @@ internal static class TalksBotServices
 
         builder.AddQdrant();
         services.AddSingleton<ArticleIndexService>();
+        services.AddSingleton(RefreshLocks.Create);
         // Refresh: one lock for every process, the article watcher in `run`.
         services.AddOptionsWithValidateOnStart<RefreshOptions, RefreshOptionsValidator>().Bind(builder.Configuration.GetSection(RefreshOptions.Section));
         services.AddSingleton<ArticleSetService>();

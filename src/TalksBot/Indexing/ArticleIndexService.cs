@@ -14,7 +14,7 @@ namespace TalksBot.Indexing;
 
 /// <summary>
 /// Turns the article folder into the served Qdrant index. Every change goes through a refresh (or a rollback) that holds
-/// this process's gate and the machine-wide refresh lock, so one runs at a time across the bot and the CLI; the alias
+/// this process's gate and the cross-process refresh lock (<see cref="IRefreshLock"/>), so one runs at a time across the bot and the CLI; the alias
 /// swaps only to a complete, verified version, so questions keep being answered from the old index meanwhile.
 /// </summary>
 internal sealed partial class ArticleIndexService(
@@ -26,6 +26,7 @@ internal sealed partial class ArticleIndexService(
     TimeProvider time,
     IOptions<ArticleLoaderOptions> options,
     IOptions<RefreshOptions> refreshOptions,
+    IRefreshLock refreshLock,
     ILogger<ArticleIndexService> logger) : IDisposable
 {
     // Progress is written to the status file at most this often: other processes only need a rough picture.
@@ -156,7 +157,7 @@ internal sealed partial class ArticleIndexService(
             return null;
         try
         {
-            using var held = RefreshLock.TryAcquire(_refresh.FullLockPath);
+            await using var held = await refreshLock.TryAcquireAsync(cancellationToken);
             if (held is null)
                 return null;
             foreach (var orphan in await writer.DeleteOrphansAsync(cancellationToken))
@@ -221,7 +222,7 @@ internal sealed partial class ArticleIndexService(
     }
 
     // One refresh or rollback at a time: this process's gate first (so a second caller here learns the progress from
-    // memory), then the machine-wide lock file. Every attempt ends in the audit log, refusals included.
+    // memory), then the cross-process refresh lock. Every attempt ends in the audit log, refusals included.
     private async Task<T> RunExclusiveAsync<T>(string operation, string actor, Func<Action<string, int, int>, CancellationToken, Task<T>> work,
         Func<T, (string Target, string Outcome)> describe, IProgress<RefreshStatus>? progress, CancellationToken cancellationToken)
     {
@@ -230,7 +231,7 @@ internal sealed partial class ArticleIndexService(
             throw await RefusedAsync(action, actor, Volatile.Read(ref _current), cancellationToken);
         try
         {
-            using var held = RefreshLock.TryAcquire(_refresh.FullLockPath);
+            await using var held = await refreshLock.TryAcquireAsync(cancellationToken);
             if (held is null)
                 throw await RefusedAsync(action, actor, ReadStatusFile(), cancellationToken);
 

@@ -1,28 +1,26 @@
+using Microsoft.Extensions.Options;
+
 namespace TalksBot.Indexing;
 
 /// <summary>
-/// The cross-process refresh lock: the lock file opened with <see cref="FileShare.None"/>, which .NET maps to an exclusive
-/// advisory flock on Linux. The kernel drops it when the process dies, so a crash never leaves a stale lock behind.
+/// The cross-process refresh lock of one machine (Analytics:Provider sqlite): the lock file opened with
+/// <see cref="FileShare.None"/>, which .NET maps to an exclusive advisory flock on Linux. The kernel drops it when the
+/// process dies, so a crash never leaves a stale lock behind.
 /// </summary>
-internal sealed class RefreshLock : IDisposable
+internal sealed class RefreshLock(IOptions<RefreshOptions> options) : IRefreshLock
 {
-    private readonly FileStream _stream;
+    private readonly string _path = options.Value.FullLockPath;
 
-    private RefreshLock(FileStream stream) => _stream = stream;
-
-    /// <summary>The lock, or null when another holder has it.</summary>
-    public static RefreshLock? TryAcquire(string path)
+    public ValueTask<IAsyncDisposable?> TryAcquireAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         try
         {
-            return new RefreshLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            return ValueTask.FromResult<IAsyncDisposable?>(new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException) when (File.Exists(_path))
         {
-            return null;
+            return ValueTask.FromResult<IAsyncDisposable?>(null);
         }
     }
-
-    public void Dispose() => _stream.Dispose();
 }

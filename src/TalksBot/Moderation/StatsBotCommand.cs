@@ -7,7 +7,7 @@ using TalksBot.Discord.Commands;
 namespace TalksBot.Moderation;
 
 /// <summary><c>/stats [since:&lt;date&gt;]</c>: what was asked and how it went, for moderators, privately; never who asked.</summary>
-internal sealed class StatsBotCommand(SqliteAnalyticsStore store, ILogger<StatsBotCommand> logger) : ModeratorCommand(logger)
+internal sealed class StatsBotCommand(AnalyticsStore store, ILogger<StatsBotCommand> logger) : ModeratorCommand(logger)
 {
     private const int Top = 10;
 

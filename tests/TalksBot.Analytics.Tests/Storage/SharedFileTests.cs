@@ -33,7 +33,8 @@ public sealed class SharedFileTests
         Assert.Equal<object?>(["wal"], Assert.Single(await db.QueryAsync("PRAGMA journal_mode")));
     }
 
-    private static async Task WriteManyAsync(SqliteAnalyticsStore store, string who)
+    /// <summary>A hundred questions, each with an audit line, as one process of several would write them.</summary>
+    internal static async Task WriteManyAsync(AnalyticsStore store, string who)
     {
         for (var i = 0; i < 100; i++)
         {

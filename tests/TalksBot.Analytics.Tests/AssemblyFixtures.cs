@@ -1,0 +1,3 @@
+using TalksBot.Testing.Postgres;
+
+[assembly: AssemblyFixture(typeof(PostgresFixture))]
