@@ -26,6 +26,9 @@ public sealed partial class QdrantIndexClient
 
     private static readonly TimeSpan ShardPollInterval = TimeSpan.FromMilliseconds(100);
 
+    // Qdrant 1.16's own default wait on a create; WaitUntilWritableAsync checks afterwards what the create did not.
+    private static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(10);
+
     public QdrantIndexClient(QdrantConnection connection, ILogger<QdrantIndexClient>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -75,7 +78,9 @@ public sealed partial class QdrantIndexClient
                 ParamsMap = new VectorParamsMap { Map = { [VectorNames.Dense] = new VectorParams { Size = (ulong)denseSize, Distance = Distance.Cosine } } },
             },
             SparseVectorsConfig = new SparseVectorConfig { Map = { [VectorNames.Bm25] = new SparseVectorParams { Modifier = Modifier.Idf } } },
-            Timeout = ConsensusTimeoutSeconds,
+            // Qdrant waits this long for the create to be committed and every replica to turn Active, then answers success
+            // whether they have or not: with a node down it always waits the full time, so not the long consensus timeout.
+            Timeout = (ulong)Math.Min(ConsensusTimeoutSeconds, CreateTimeout.TotalSeconds),
         };
         request.Metadata.Add(QdrantValues.FromObject(metadata ?? new Dictionary<string, JsonElement>()));
         if (layout.ShardNumber is { } shards)
@@ -105,9 +110,9 @@ public sealed partial class QdrantIndexClient
             ];
         }, cancellationToken);
 
-    // Qdrant 1.16 waits for a new collection's replicas to turn Active before the create returns, but only for about 10 s:
-    // on a loaded cluster a write could still find a shard with fewer Active replicas than the write consistency factor,
-    // so the first look mostly ends the wait. A replica on a node that is down stays Initializing (then Dead) and is not
+    // Qdrant waits for a new collection's replicas to turn Active before the create returns, but only for its timeout,
+    // and answers success either way: on a loaded cluster a write could still find a shard with fewer Active replicas
+    // than the write consistency factor. The first look mostly ends the wait. A replica on a node that is down stays Initializing (then Dead) and is not
     // waited for: the shard's other replicas take the writes, and it catches up when its node is back.
     private async Task WaitUntilWritableAsync(string collection, int activePerShard, CancellationToken cancellationToken)
     {
@@ -328,10 +333,11 @@ public sealed partial class QdrantIndexClient
     }
 
     // How long Qdrant waits for a collection or alias change to be committed by the cluster's consensus before it answers
-    // with an error: the call's own deadline, in Qdrant's whole seconds.
+    // with an error, in Qdrant's whole seconds: inside the call's own deadline, so Qdrant's error reaches the caller
+    // rather than a bare deadline.
     private TimeSpan ConsensusTimeout => TimeSpan.FromSeconds(ConsensusTimeoutSeconds);
 
-    private ulong ConsensusTimeoutSeconds => (ulong)Math.Max(1, Math.Floor(_connection.RequestTimeout.TotalSeconds));
+    private ulong ConsensusTimeoutSeconds => (ulong)Math.Max(1, Math.Floor(_connection.RequestTimeout.TotalSeconds * 0.8));
 
     private static Document Bm25(string text) => new() { Text = text, Model = VectorNames.Bm25Model };
 
