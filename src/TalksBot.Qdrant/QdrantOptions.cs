@@ -116,7 +116,7 @@ public sealed class QdrantOptions : IValidatableObject
         }
         else if (WriteConsistencyFactor > (ReplicationFactor ?? 1))
         {
-            // Qdrant would accept the collection, then refuse every write: there are never that many replicas to confirm it.
+            // Every write would fail: a shard never has more replicas than the replication factor to confirm it.
             yield return new ValidationResult(
                 $"Qdrant:WriteConsistencyFactor ({WriteConsistencyFactor}) must not exceed Qdrant:ReplicationFactor ({ReplicationFactor ?? 1})",
                 [nameof(WriteConsistencyFactor)]);

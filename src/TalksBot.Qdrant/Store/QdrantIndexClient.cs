@@ -112,8 +112,9 @@ public sealed partial class QdrantIndexClient
 
     // Qdrant waits for a new collection's replicas to turn Active before the create returns, but only for its timeout,
     // and answers success either way: on a loaded cluster a write could still find a shard with fewer Active replicas
-    // than the write consistency factor. The first look mostly ends the wait. A replica on a node that is down stays Initializing (then Dead) and is not
-    // waited for: the shard's other replicas take the writes, and it catches up when its node is back.
+    // than the write consistency factor. The first look mostly ends the wait. A replica on a node that is down stays
+    // Initializing (then Dead) and is not waited for: the shard's other replicas take the writes, and it catches up
+    // when its node is back.
     private async Task WaitUntilWritableAsync(string collection, int activePerShard, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -35,13 +35,7 @@ public sealed class QdrantClusterFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(QdrantInstallation.BinaryPath))
-        {
-            throw new InvalidOperationException(
-                $"Qdrant is not installed at {QdrantInstallation.BinaryPath}. Run {QdrantInstallation.InstallScript} from the repository root; " +
-                "cluster tests run against the real server and are never skipped.");
-        }
-
+        QdrantInstallation.EnsureInstalled("cluster tests");
         _root = Directory.CreateTempSubdirectory("talksbot-qdrant-cluster-").FullName;
         var ports = LoopbackPorts.Free(3 * NodeCount);
         for (var i = 0; i < NodeCount; i++)
