@@ -225,9 +225,11 @@ public sealed partial class QdrantIndexClient
             // wait: acknowledged once applied on the replicas (at least Qdrant:WriteConsistencyFactor of them), not just queued,
             // so an acknowledged batch survives the loss of a node. Medium ordering rather than Strong: Strong routes every write
             // through a shard's fixed leader replica and refuses writes while that node is down, stalling a refresh for
-            // as long as the node is gone; Medium elects another leader. Its one risk, replicas applying two writes to the
-            // same point in different orders around a leader change, cannot bite here: each build writes a new collection,
-            // and a point id always carries the same content. Single node: no replicas, the ordering costs nothing.
+            // as long as the node is gone; Medium goes through the shard's live replica with the highest peer id, so once
+            // the first failed write has marked a dead leader's replica Dead, the retry (QdrantException.IsTransient) lands
+            // on the other one. Medium's one risk, replicas applying two writes to the same point in different orders around
+            // a leader change, cannot bite here: each build writes a new collection, and a point id always carries the same
+            // content. Single node: no replicas, the ordering costs nothing.
             await RunAsync($"upsert {batch.Length} points into {collection}", idempotent: true,
                 token => _client.UpsertAsync(collection, batch, wait: true, ordering: WriteOrderingType.Medium, cancellationToken: token), cancellationToken);
         }
