@@ -258,6 +258,9 @@ public sealed partial class QdrantIndexClient
     /// BM25 and dense prefetches fused by reciprocal rank at the root (fusion inside a prefetch would run per shard).
     /// Ties in the fused score are common, so results are ordered by score, then id, for a stable order.
     /// </summary>
+    // Read consistency stays Qdrant's default (one replica per shard): on a cluster a shard whose replica's node is down
+    // is read from another replica within milliseconds, far inside Qdrant:SearchTimeout. "All" or "majority" would make
+    // a question wait on, or fail for, the node that is down.
     public Task<IReadOnlyList<ScoredPoint>> QueryHybridAsync(string collection, HybridQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
