@@ -11,6 +11,9 @@ public sealed class QdrantOptions : IValidatableObject
     /// <summary>Qdrant's default gRPC port, beside the REST port 6333 of <see cref="Url"/>.</summary>
     public const int DefaultGrpcPort = 6334;
 
+    private const int MaxShards = 256;
+    private const int MaxReplicas = 16;
+
     /// <summary>An external Qdrant, e.g. <c>http://qdrant:6333</c>. Absent: the app starts and manages a local server.</summary>
     public Uri? Url { get; set; }
 
@@ -40,6 +43,24 @@ public sealed class QdrantOptions : IValidatableObject
     /// unavailable. Far below <see cref="RequestTimeout"/>: a member waiting in Discord should hear within seconds.
     /// </summary>
     public TimeSpan SearchTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>
+    /// Shards of each new collection. Absent: Qdrant's default (one per node of the cluster at creation, so 1 on a single
+    /// node). More shards than nodes lets a cluster grow without re-indexing.
+    /// </summary>
+    public int? ShardNumber { get; set; }
+
+    /// <summary>
+    /// Copies of each shard, on distinct nodes. Absent: Qdrant's default, 1, which loses every shard of a node that goes
+    /// down. 2 keeps a 3-node cluster answering with one node down.
+    /// </summary>
+    public int? ReplicationFactor { get; set; }
+
+    /// <summary>
+    /// How many replicas of a shard must apply a write before Qdrant acknowledges it. Absent: Qdrant's default, 1. Above
+    /// 1 an acknowledged write is on several nodes, but writes stop while fewer replicas are up.
+    /// </summary>
+    public int? WriteConsistencyFactor { get; set; }
 
     /// <summary>The managed local server, used only when <see cref="Url"/> is absent.</summary>
     [ValidateObjectMembers]
@@ -76,6 +97,29 @@ public sealed class QdrantOptions : IValidatableObject
         if (SearchTimeout < TimeSpan.FromMilliseconds(100) || SearchTimeout > TimeSpan.FromMinutes(10))
         {
             yield return new ValidationResult("Qdrant:SearchTimeout must be between 100 ms and 10 minutes", [nameof(SearchTimeout)]);
+        }
+
+        // Qdrant allows any positive count, but a typo of 1000 shards would make a collection Qdrant struggles to serve.
+        if (ShardNumber is < 1 or > MaxShards)
+        {
+            yield return new ValidationResult($"Qdrant:ShardNumber must be between 1 and {MaxShards}, or absent for Qdrant's default", [nameof(ShardNumber)]);
+        }
+
+        if (ReplicationFactor is < 1 or > MaxReplicas)
+        {
+            yield return new ValidationResult($"Qdrant:ReplicationFactor must be between 1 and {MaxReplicas}, or absent for Qdrant's default (1)", [nameof(ReplicationFactor)]);
+        }
+
+        if (WriteConsistencyFactor is < 1)
+        {
+            yield return new ValidationResult("Qdrant:WriteConsistencyFactor must be at least 1, or absent for Qdrant's default (1)", [nameof(WriteConsistencyFactor)]);
+        }
+        else if (WriteConsistencyFactor > (ReplicationFactor ?? 1))
+        {
+            // Every write would fail: a shard never has more replicas than the replication factor to confirm it.
+            yield return new ValidationResult(
+                $"Qdrant:WriteConsistencyFactor ({WriteConsistencyFactor}) must not exceed Qdrant:ReplicationFactor ({ReplicationFactor ?? 1})",
+                [nameof(WriteConsistencyFactor)]);
         }
 
         if (string.Equals(Alias, CollectionPrefix + "_v", StringComparison.Ordinal))

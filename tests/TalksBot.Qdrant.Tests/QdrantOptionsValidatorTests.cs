@@ -36,6 +36,25 @@ public sealed class QdrantOptionsValidatorTests
         Assert.Contains("Qdrant:Local:HttpPort", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, null, null, "Qdrant:ShardNumber must be between 1 and 256")]
+    [InlineData(null, 0, null, "Qdrant:ReplicationFactor must be between 1 and 16")]
+    [InlineData(null, null, 0, "Qdrant:WriteConsistencyFactor must be at least 1")]
+    [InlineData(3, 2, 3, "Qdrant:WriteConsistencyFactor (3) must not exceed Qdrant:ReplicationFactor (2)")]
+    [InlineData(null, null, 2, "Qdrant:WriteConsistencyFactor (2) must not exceed Qdrant:ReplicationFactor (1)")]
+    public void AClusterLayoutQdrantCannotHonourIsRejectedNamingTheKey(int? shards, int? replicas, int? writeConsistency, string message)
+    {
+        var result = _validator.Validate(null, new QdrantOptions { ShardNumber = shards, ReplicationFactor = replicas, WriteConsistencyFactor = writeConsistency });
+
+        Assert.Contains(message, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ThreeShardsOfTwoReplicasWithWriteConsistencyOneAreValid()
+    {
+        Assert.True(_validator.Validate(null, new QdrantOptions { ShardNumber = 3, ReplicationFactor = 2, WriteConsistencyFactor = 1 }).Succeeded);
+    }
+
     [Fact]
     public void TheSamePortForHttpAndGrpcIsRejected()
     {

@@ -29,6 +29,7 @@ public sealed partial class PassageIndexWriter(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _alias = options.Value.Alias;
     private readonly string _versionPrefix = options.Value.CollectionPrefix + "_v";
+    private readonly CollectionLayout _layout = CollectionLayout.From(options.Value);
 
     /// <summary>The alias readers query.</summary>
     public string Alias => _alias;
@@ -380,7 +381,7 @@ public sealed partial class PassageIndexWriter(
             ["created_by"] = JsonSerializer.SerializeToElement("talksbot", IndexJsonContext.Default.String),
             ["fingerprint"] = JsonSerializer.SerializeToElement(fingerprint, IndexJsonContext.Default.String),
             ["schema_version"] = JsonSerializer.SerializeToElement(PassagePayload.CurrentSchemaVersion, IndexJsonContext.Default.Int32),
-        }, cancellationToken);
+        }, _layout, cancellationToken);
     }
 
     private async Task CreatePayloadIndexesAsync(string collection, CancellationToken cancellationToken)

@@ -37,10 +37,18 @@ public sealed class QdrantException : Exception
 
     /// <summary>
     /// Worth retrying when the operation is idempotent: Qdrant unreachable (Unavailable), too slow (DeadlineExceeded),
-    /// overloaded (ResourceExhausted) or a conflicting concurrent update (Aborted). Every other status repeats itself.
+    /// overloaded (ResourceExhausted), a conflicting concurrent update (Aborted), or, on a cluster, another node holding a
+    /// replica could not be reached. Every other status repeats itself.
     /// </summary>
     public bool IsTransient => StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded
-        or Grpc.Core.StatusCode.ResourceExhausted or Grpc.Core.StatusCode.Aborted;
+        or Grpc.Core.StatusCode.ResourceExhausted or Grpc.Core.StatusCode.Aborted
+        || IsPeerUnreachable;
+
+    // The node we call answers Internal when the node leading a shard's writes has just gone: "Failed to apply update with
+    // Medium ordering via leader peer …: … status: Unavailable, message: "Failed to connect to …"". Qdrant marks that
+    // replica Dead as it fails, so the next attempt goes through the shard's other replicas (seen on 1.16.3).
+    private bool IsPeerUnreachable => StatusCode == Grpc.Core.StatusCode.Internal
+        && QdrantError?.Contains("status: Unavailable", StringComparison.Ordinal) == true;
 
     private static string Describe(string operation, StatusCode? statusCode, string? qdrantError) => statusCode is { } status
         ? $"Qdrant {operation} failed with {status}: {qdrantError}"

@@ -24,6 +24,11 @@ public sealed partial class QdrantIndexClient
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _retry;
 
+    private static readonly TimeSpan ShardPollInterval = TimeSpan.FromMilliseconds(100);
+
+    // Qdrant 1.16's own default wait on a create; WaitUntilWritableAsync checks afterwards what the create did not.
+    private static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(10);
+
     public QdrantIndexClient(QdrantConnection connection, ILogger<QdrantIndexClient>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -51,14 +56,90 @@ public sealed partial class QdrantIndexClient
     public Uri Address => _connection.Address;
 
     /// <summary>Creates a collection with the dense vector <c>dense</c> (cosine) and the server-side BM25 sparse vector <c>bm25</c> (IDF).</summary>
-    public Task CreateCollectionAsync(string name, int denseSize, IReadOnlyDictionary<string, JsonElement>? metadata, CancellationToken cancellationToken)
+    public Task CreateCollectionAsync(string name, int denseSize, IReadOnlyDictionary<string, JsonElement>? metadata, CancellationToken cancellationToken) =>
+        CreateCollectionAsync(name, denseSize, metadata, CollectionLayout.Default, cancellationToken);
+
+    /// <summary>
+    /// Creates a collection like <see cref="CreateCollectionAsync(string, int, IReadOnlyDictionary{string, JsonElement}?, CancellationToken)"/>,
+    /// spread over the cluster as <paramref name="layout"/> says, and returns once every shard can take writes.
+    /// </summary>
+    public async Task CreateCollectionAsync(string name, int denseSize, IReadOnlyDictionary<string, JsonElement>? metadata, CollectionLayout layout,
+        CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(denseSize, 1);
-        var vectors = new VectorParamsMap { Map = { [VectorNames.Dense] = new VectorParams { Size = (ulong)denseSize, Distance = Distance.Cosine } } };
-        var sparse = new SparseVectorConfig { Map = { [VectorNames.Bm25] = new SparseVectorParams { Modifier = Modifier.Idf } } };
+        ArgumentNullException.ThrowIfNull(layout);
+        // The request message rather than the client's convenience overload, which always sends shard_number 1 and so
+        // would override Qdrant's own default (one shard per node) on a cluster.
+        var request = new CreateCollection
+        {
+            CollectionName = name,
+            VectorsConfig = new VectorsConfig
+            {
+                ParamsMap = new VectorParamsMap { Map = { [VectorNames.Dense] = new VectorParams { Size = (ulong)denseSize, Distance = Distance.Cosine } } },
+            },
+            SparseVectorsConfig = new SparseVectorConfig { Map = { [VectorNames.Bm25] = new SparseVectorParams { Modifier = Modifier.Idf } } },
+            // Qdrant waits this long for the create to be committed and every replica to turn Active, then answers success
+            // whether they have or not: with a node down it always waits the full time, so not the long consensus timeout.
+            Timeout = (ulong)Math.Min(ConsensusTimeoutSeconds, CreateTimeout.TotalSeconds),
+        };
+        request.Metadata.Add(QdrantValues.FromObject(metadata ?? new Dictionary<string, JsonElement>()));
+        if (layout.ShardNumber is { } shards)
+            request.ShardNumber = (uint)shards;
+        if (layout.ReplicationFactor is { } replicas)
+            request.ReplicationFactor = (uint)replicas;
+        if (layout.WriteConsistencyFactor is { } writeConsistency)
+            request.WriteConsistencyFactor = (uint)writeConsistency;
+
         // Not idempotent: a retry after a create that did land would fail with AlreadyExists.
-        return RunAsync($"create collection {name}", idempotent: false, token => _client.CreateCollectionAsync(name, vectors,
-            QdrantValues.FromObject(metadata ?? new Dictionary<string, JsonElement>()), sparseVectorsConfig: sparse, cancellationToken: token), cancellationToken);
+        await RunAsync($"create collection {name}", idempotent: false, token => _client.CreateCollectionAsync(request, token), cancellationToken);
+        await WaitUntilWritableAsync(name, layout.WriteConsistencyFactor ?? 1, cancellationToken);
+    }
+
+    /// <summary>
+    /// How each shard's replicas stand, as the node we talk to sees them (it knows the remote replicas through consensus).
+    /// On a single node: its shards, all local.
+    /// </summary>
+    public Task<IReadOnlyList<ShardReplica>> GetShardReplicasAsync(string collection, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<ShardReplica>>($"get cluster info of {collection}", idempotent: true, async token =>
+        {
+            var info = await _client.GetCollectionClusterSetupInfoAsync(collection, token);
+            return
+            [
+                .. info.LocalShards.Select(s => new ShardReplica(s.ShardId, info.PeerId, s.State.ToString(), s.State == ReplicaState.Active)),
+                .. info.RemoteShards.Select(s => new ShardReplica(s.ShardId, s.PeerId, s.State.ToString(), s.State == ReplicaState.Active)),
+            ];
+        }, cancellationToken);
+
+    // Qdrant waits for a new collection's replicas to turn Active before the create returns, but only for its timeout,
+    // and answers success either way: on a loaded cluster a write could still find a shard with fewer Active replicas
+    // than the write consistency factor. The first look mostly ends the wait. A replica on a node that is down stays
+    // Initializing (then Dead) and is not waited for: the shard's other replicas take the writes, and it catches up
+    // when its node is back.
+    private async Task WaitUntilWritableAsync(string collection, int activePerShard, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_connection.RequestTimeout);
+        IReadOnlyList<ShardReplica> replicas = [];
+        try
+        {
+            while (true)
+            {
+                replicas = await GetShardReplicasAsync(collection, timeout.Token);
+                if (replicas.Count > 0 && replicas.GroupBy(r => r.ShardId).All(shard => shard.Count(r => r.IsActive) >= activePerShard))
+                {
+                    return;
+                }
+
+                await Task.Delay(ShardPollInterval, timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var states = string.Join(", ", replicas.Select(r => $"shard {r.ShardId} on peer {r.PeerId}: {r.State}"));
+            throw new QdrantException($"wait for {collection}", null, states,
+                $"Collection {collection} has too few active shard replicas after {_connection.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s " +
+                $"(Qdrant:RequestTimeout; {activePerShard} needed per shard): {states}", null);
+        }
     }
 
     public Task<bool> CollectionExistsAsync(string name, CancellationToken cancellationToken) =>
@@ -81,7 +162,7 @@ public sealed partial class QdrantIndexClient
     public Task<bool> DeleteCollectionAsync(string name, CancellationToken cancellationToken) =>
         // The generated stub, because QdrantClient.DeleteCollectionAsync turns Qdrant's "there was none" into an exception.
         RunAsync($"delete collection {name}", idempotent: true, async token =>
-            (await _connection.Stubs.Collections.DeleteAsync(new DeleteCollection { CollectionName = name },
+            (await _connection.Stubs.Collections.DeleteAsync(new DeleteCollection { CollectionName = name, Timeout = ConsensusTimeoutSeconds },
                 deadline: DateTime.UtcNow + _connection.RequestTimeout, cancellationToken: token)).Result, cancellationToken);
 
     public Task<IReadOnlyList<string>> ListCollectionsAsync(CancellationToken cancellationToken) =>
@@ -141,8 +222,16 @@ public sealed partial class QdrantIndexClient
         {
             PointStruct[] batch = [.. points.Skip(offset).Take(MaxPointsPerUpsert).Select(toPoint)];
             // Idempotent: an id always stands for the same point (name-based, or copied with its id), so a repeated upsert writes it again.
+            // wait: acknowledged once applied on the replicas (at least Qdrant:WriteConsistencyFactor of them), not just queued,
+            // so an acknowledged batch survives the loss of a node. Medium ordering rather than Strong: Strong routes every write
+            // through a shard's fixed leader replica and refuses writes while that node is down, stalling a refresh for
+            // as long as the node is gone; Medium goes through the shard's live replica with the highest peer id, so once
+            // the first failed write has marked a dead leader's replica Dead, the retry (QdrantException.IsTransient) lands
+            // on the other one. Medium's one risk, replicas applying two writes to the same point in different orders around
+            // a leader change, cannot bite here: each build writes a new collection, and a point id always carries the same
+            // content. Single node: no replicas, the ordering costs nothing.
             await RunAsync($"upsert {batch.Length} points into {collection}", idempotent: true,
-                token => _client.UpsertAsync(collection, batch, wait: true, cancellationToken: token), cancellationToken);
+                token => _client.UpsertAsync(collection, batch, wait: true, ordering: WriteOrderingType.Medium, cancellationToken: token), cancellationToken);
         }
     }
 
@@ -169,6 +258,9 @@ public sealed partial class QdrantIndexClient
     /// BM25 and dense prefetches fused by reciprocal rank at the root (fusion inside a prefetch would run per shard).
     /// Ties in the fused score are common, so results are ordered by score, then id, for a stable order.
     /// </summary>
+    // Read consistency stays Qdrant's default (one replica per shard): on a cluster a shard whose replica's node is down
+    // is read from another replica within milliseconds, far inside Qdrant:SearchTimeout. "All" or "majority" would make
+    // a question wait on, or fail for, the node that is down.
     public Task<IReadOnlyList<ScoredPoint>> QueryHybridAsync(string collection, HybridQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -240,8 +332,18 @@ public sealed partial class QdrantIndexClient
             ? new AliasOperations { CreateAlias = new CreateAlias { AliasName = create.AliasName, CollectionName = create.CollectionName } }
             : new AliasOperations { DeleteAlias = new DeleteAlias { AliasName = a.DeleteAlias!.AliasName } })];
         // Idempotent for our use: deleting a missing alias succeeds, and re-creating one points it at the same collection.
-        return RunAsync("update aliases", idempotent: true, token => _client.UpdateAliasesAsync(operations, cancellationToken: token), cancellationToken);
+        // On a cluster an alias change is a consensus operation: Qdrant's timeout makes the call return only once it is
+        // committed (or fail), so the refresh never reports a swap that has not happened.
+        return RunAsync("update aliases", idempotent: true,
+            token => _client.UpdateAliasesAsync(operations, ConsensusTimeout, cancellationToken: token), cancellationToken);
     }
+
+    // How long Qdrant waits for a collection or alias change to be committed by the cluster's consensus before it answers
+    // with an error, in Qdrant's whole seconds: inside the call's own deadline, so Qdrant's error reaches the caller
+    // rather than a bare deadline.
+    private TimeSpan ConsensusTimeout => TimeSpan.FromSeconds(ConsensusTimeoutSeconds);
+
+    private ulong ConsensusTimeoutSeconds => (ulong)Math.Max(1, Math.Floor(_connection.RequestTimeout.TotalSeconds * 0.8));
 
     private static Document Bm25(string text) => new() { Text = text, Model = VectorNames.Bm25Model };
 

@@ -91,3 +91,6 @@ public sealed record HybridQuery(string Text, ReadOnlyMemory<float> Dense, int L
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(PassagePayload))]
 internal sealed partial class PayloadJsonContext : JsonSerializerContext;
+
+/// <summary>One replica of a shard: which node (peer) holds it and Qdrant's state for it (Active, Dead, Partial, ...).</summary>
+public sealed record ShardReplica(uint ShardId, ulong PeerId, string State, bool IsActive);

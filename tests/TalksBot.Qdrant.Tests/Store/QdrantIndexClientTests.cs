@@ -26,6 +26,30 @@ public sealed class QdrantIndexClientTests(QdrantFixture qdrant)
     }
 
     [Fact]
+    public async Task ACollectionCreatedWithALayoutHasThatManyShardsAllActive()
+    {
+        var name = QdrantFixture.UniqueCollectionName();
+
+        await _client.CreateCollectionAsync(name, 2, null, new CollectionLayout(ShardNumber: 2, ReplicationFactor: 1, WriteConsistencyFactor: 1), Ct);
+
+        var replicas = await _client.GetShardReplicasAsync(name, Ct);
+        Assert.Equal([0u, 1u], replicas.Select(r => r.ShardId).Order());
+        Assert.All(replicas, r => Assert.True(r.IsActive, r.State));
+    }
+
+    [Fact]
+    public async Task ACollectionCreatedWithTheDefaultLayoutLeavesTheShardCountToQdrant()
+    {
+        var name = QdrantFixture.UniqueCollectionName();
+
+        await _client.CreateCollectionAsync(name, 2, null, CollectionLayout.Default, Ct);
+
+        // A single node's default: one shard (on a cluster, one per node).
+        var replica = Assert.Single(await _client.GetShardReplicasAsync(name, Ct));
+        Assert.Equal("Active", replica.State);
+    }
+
+    [Fact]
     public async Task QueryingAMissingCollectionThrowsQdrantExceptionWithQdrantsOwnMessage()
     {
         var missing = QdrantFixture.UniqueCollectionName("missing");

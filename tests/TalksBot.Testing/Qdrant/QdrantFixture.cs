@@ -30,13 +30,7 @@ public sealed class QdrantFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(QdrantInstallation.BinaryPath))
-        {
-            throw new InvalidOperationException(
-                $"Qdrant is not installed at {QdrantInstallation.BinaryPath}. Run {QdrantInstallation.InstallScript} from the repository root; " +
-                "storage tests run against the real server and are never skipped.");
-        }
-
+        QdrantInstallation.EnsureInstalled("storage tests");
         _storage = Directory.CreateTempSubdirectory("talksbot-qdrant-tests-").FullName;
         var ports = LoopbackPorts.Free(2);
         _server = new ManagedQdrantServer(Options.Create(new QdrantOptions

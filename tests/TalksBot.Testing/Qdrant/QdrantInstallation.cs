@@ -13,6 +13,18 @@ public static class QdrantInstallation
     /// <summary>The absolute path <c>scripts/install-qdrant.sh</c> installs Qdrant to.</summary>
     public static string BinaryPath { get; } = Path.Combine(RepositoryRoot, RelativeBinaryPath);
 
+    /// <summary>Fails, saying how to install Qdrant, when the binary is missing: tests against it never skip.</summary>
+    /// <param name="what">The tests that need it, e.g. "storage tests".</param>
+    public static void EnsureInstalled(string what)
+    {
+        if (!File.Exists(BinaryPath))
+        {
+            throw new InvalidOperationException(
+                $"Qdrant is not installed at {BinaryPath}. Run {InstallScript} from the repository root; " +
+                $"{what} run against the real server and are never skipped.");
+        }
+    }
+
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
