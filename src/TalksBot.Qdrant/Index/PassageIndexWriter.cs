@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TalksBot.Core.Articles;
 using TalksBot.Core.Embeddings;
 using TalksBot.Core.Passages;
 using TalksBot.Qdrant.Store;
@@ -425,11 +426,17 @@ public sealed partial class PassageIndexWriter(
         for (var i = 0; i < batch.Count; i++)
         {
             var (entry, passage) = batch[i];
-            points[i] = new PassagePoint(passage.Id, new PointVectors(embeddings[i].Vector, new Bm25Document(passage.SearchText)),
-                PassagePayloads.From(entry.Article, passage, embeddings[i].Sentences));
+            points[i] = ToPoint(entry.Article, passage, embeddings[i].Vector, embeddings[i].Sentences);
         }
 
         await client.UpsertAsync(collection, points, cancellationToken);
+    }
+
+    /// <summary>The point stored for a passage; public so <c>talksbot bench</c> upserts exactly what an ingest upserts.</summary>
+    public static PassagePoint ToPoint(Article article, Passage passage, float[] vector, SentenceVectors? sentences)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        return new PassagePoint(passage.Id, new PointVectors(vector, new Bm25Document(passage.SearchText)), PassagePayloads.From(article, passage, sentences));
     }
 
     private async Task VerifyAsync(string collection, IReadOnlyList<ArticlePassages> articles, int passageCount, CancellationToken cancellationToken)
