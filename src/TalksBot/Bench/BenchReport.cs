@@ -10,6 +10,11 @@ internal sealed record BenchReport(AskFigures Ask, IngestFigures Ingest, MemoryF
 /// <param name="QdrantHybridP50Ms">The hybrid query ask sends, straight through the client with a precomputed vector.</param>
 internal sealed record AskFigures(int Questions, double P50Ms, double P95Ms, double P99Ms, double EmbedQueryP50Ms, double QdrantHybridP50Ms);
 
+/// <summary>Where an ask's time goes beyond its embedding and raw query; printed, not part of the JSON.</summary>
+/// <param name="SearchLayerP50Ms">The product's search with a precomputed vector: the raw query plus reading the passages back.</param>
+/// <param name="AnswererP50Ms">The answerer alone, on the passages that search returned.</param>
+internal sealed record AskBreakdown(double SearchLayerP50Ms, double AnswererP50Ms);
+
 /// <param name="Passages">Passages in the built index.</param>
 /// <param name="PassagesPerSecond">The whole ingest: load, chunk, embed, upsert, verify, swap.</param>
 /// <param name="EmbedderPassagesPerSecond">The model alone, on the texts an ingest embeds for a sample of the passages.</param>

@@ -7,6 +7,7 @@ using TalksBot.Core.Answering;
 using TalksBot.Core.Articles;
 using TalksBot.Core.Evaluation;
 using TalksBot.Core.Passages;
+using TalksBot.Core.Retrieval;
 using TalksBot.Indexing;
 using TalksBot.Qdrant;
 using TalksBot.Qdrant.Index;
@@ -121,41 +122,52 @@ internal sealed class BenchRun(IServiceProvider services, EvaluationIndex index,
 
     /// <summary>
     /// Asks <paramref name="count"/> questions, cycling through <paramref name="questions"/>, each in a conversation of its
-    /// own. Before each ask its embedding alone and the raw hybrid query alone are timed, so the three see the same load.
+    /// own. Before each ask, its parts are timed alone on the same question: the embedding, the raw hybrid query, the
+    /// search layer (the same query plus reading the passages back) and the answerer on those passages. All five see
+    /// the same load, so the difference between the ask and its parts is what answering itself adds.
     /// </summary>
-    public async Task<AskFigures> AskAsync(IReadOnlyList<string> questions, int count, CancellationToken cancellationToken)
+    public async Task<(AskFigures Figures, AskBreakdown Breakdown)> AskAsync(IReadOnlyList<string> questions, int count, CancellationToken cancellationToken)
     {
         var ask = services.GetRequiredService<IAskService>();
+        var search = services.GetRequiredService<IPassageSearch>();
+        var answerer = services.GetRequiredService<IAnswerer>();
         var limit = services.GetRequiredService<AnsweringOptions>().RetrievalLimit;
         var alias = services.GetRequiredService<PassageIndexWriter>().Alias;
         var phase = progress.Start($"Asking {count} questions", WarmUpQuestions + count);
-        var (asks, embeds, queries) = (new List<TimeSpan>(count), new List<TimeSpan>(count), new List<TimeSpan>(count));
+        var timings = new List<TimeSpan>[5];
+        for (var t = 0; t < timings.Length; t++)
+            timings[t] = new List<TimeSpan>(count);
         for (var n = 0; n < WarmUpQuestions + count; n++)
         {
             var question = questions[n % questions.Count];
-            var started = Stopwatch.GetTimestamp();
+            var marks = new long[6];
+            marks[0] = Stopwatch.GetTimestamp();
             var vector = await _embedder.GenerateVectorAsync(question, cancellationToken: cancellationToken);
-            var embedded = Stopwatch.GetTimestamp();
+            marks[1] = Stopwatch.GetTimestamp();
             await _client.QueryHybridAsync(alias, QdrantPassageSearch.HybridQueryFor(question, vector, limit), cancellationToken);
-            var queried = Stopwatch.GetTimestamp();
+            marks[2] = Stopwatch.GetTimestamp();
+            var retrieved = await search.SearchAsync(new PassageQuery(question, vector), limit, cancellationToken);
+            marks[3] = Stopwatch.GetTimestamp();
+            await answerer.AnswerAsync(new AnswerRequest(question, retrieved, [], vector), cancellationToken);
+            marks[4] = Stopwatch.GetTimestamp();
             var result = await ask.AskAsync(new AskRequest(question, string.Create(CultureInfo.InvariantCulture, $"bench/{n}")), cancellationToken);
-            var answered = Stopwatch.GetTimestamp();
+            marks[5] = Stopwatch.GetTimestamp();
             if (ReferenceEquals(result.Answer, Answer.IndexUnavailable))
                 throw new IndexBuildException("The bench index stopped answering mid-run: Qdrant is unavailable.");
             if (n >= WarmUpQuestions)
             {
-                embeds.Add(Stopwatch.GetElapsedTime(started, embedded));
-                queries.Add(Stopwatch.GetElapsedTime(embedded, queried));
-                asks.Add(Stopwatch.GetElapsedTime(queried, answered));
+                for (var t = 0; t < timings.Length; t++)
+                    timings[t].Add(Stopwatch.GetElapsedTime(marks[t], marks[t + 1]));
             }
 
             phase.Advance(1);
         }
 
-        asks.Sort();
-        embeds.Sort();
-        queries.Sort();
-        return new AskFigures(count, Ms(asks, 50), Ms(asks, 95), Ms(asks, 99), Ms(embeds, 50), Ms(queries, 50));
+        foreach (var list in timings)
+            list.Sort();
+        var (embeds, queries, searches, answers, asks) = (timings[0], timings[1], timings[2], timings[3], timings[4]);
+        return (new AskFigures(count, Ms(asks, 50), Ms(asks, 95), Ms(asks, 99), Ms(embeds, 50), Ms(queries, 50)),
+            new AskBreakdown(Ms(searches, 50), Ms(answers, 50)));
     }
 
     private static double Ms(List<TimeSpan> sorted, double percentile) => LatencySummary.NearestRank(sorted, percentile).TotalMilliseconds;

@@ -65,16 +65,17 @@ internal static class BenchCommand
                 return await CliHost.RunAsync(parse, config, async (services, token) =>
                 {
                     BenchReport report;
+                    AskBreakdown breakdown;
                     try
                     {
-                        report = await MeasureAsync(new BenchPlan(services, index, parse.GetRequiredValue(articles), size, asked, count), token);
+                        (report, breakdown) = await MeasureAsync(new BenchPlan(services, index, parse.GetRequiredValue(articles), size, asked, count), token);
                     }
                     finally
                     {
                         await index.DeleteAsync(services);
                     }
 
-                    Print(report, size);
+                    Print(report, breakdown, size);
                     if (parse.GetValue(json) is { } path)
                     {
                         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, BenchJsonContext.Default.BenchReport), token);
@@ -94,13 +95,13 @@ internal static class BenchCommand
 
     private sealed record BenchPlan(IServiceProvider Services, EvaluationIndex Index, string Articles, int? Scale, IReadOnlyList<string> Questions, int Count);
 
-    private static async Task<BenchReport> MeasureAsync(BenchPlan plan, CancellationToken cancellationToken)
+    private static async Task<(BenchReport Report, AskBreakdown Breakdown)> MeasureAsync(BenchPlan plan, CancellationToken cancellationToken)
     {
         // Bars only where someone watches: redirected, they would leave stale snapshots in the log.
         if (Console.IsErrorRedirected || !CliConsole.Error.Profile.Capabilities.Interactive)
             return await MeasureAsync(plan, BenchProgress.None, cancellationToken);
 
-        BenchReport report = null!;
+        (BenchReport, AskBreakdown) report = default;
         await CliConsole.Error.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -108,17 +109,17 @@ internal static class BenchCommand
         return report;
     }
 
-    private static async Task<BenchReport> MeasureAsync(BenchPlan plan, BenchProgress progress, CancellationToken cancellationToken)
+    private static async Task<(BenchReport Report, AskBreakdown Breakdown)> MeasureAsync(BenchPlan plan, BenchProgress progress, CancellationToken cancellationToken)
     {
         var run = new BenchRun(plan.Services, plan.Index, progress);
         await run.WriteCorpusAsync(plan.Articles, plan.Scale, cancellationToken);
         var (embedder, upsert) = await run.TimeEmbedderAndUpsertAsync(cancellationToken);
         var (passages, perSecond) = await run.IngestAsync(cancellationToken);
         var loaded = ProcessMemory.RssMb();
-        var ask = await run.AskAsync(plan.Questions, plan.Count, cancellationToken);
+        var (ask, breakdown) = await run.AskAsync(plan.Questions, plan.Count, cancellationToken);
         var asked = ProcessMemory.RssMb();
-        return new BenchReport(ask, new IngestFigures(passages, perSecond, embedder, upsert), new MemoryFigures(loaded, asked),
-            new MachineFigures(Environment.ProcessorCount, LoadAverage()));
+        return (new BenchReport(ask, new IngestFigures(passages, perSecond, embedder, upsert), new MemoryFigures(loaded, asked),
+            new MachineFigures(Environment.ProcessorCount, LoadAverage())), breakdown);
     }
 
     // The 1-minute figure of /proc/loadavg: with 2 cores, anything above 2 means the figures were taken while waiting.
@@ -127,7 +128,7 @@ internal static class BenchCommand
             ? load
             : null;
 
-    private static void Print(BenchReport report, int? scale)
+    private static void Print(BenchReport report, AskBreakdown breakdown, int? scale)
     {
         var (ask, ingest) = (report.Ask, report.Ingest);
         var figures = new Table().Border(TableBorder.Rounded)
@@ -136,6 +137,8 @@ internal static class BenchCommand
         figures.AddRow("ask p50 / p95 / p99", F($"{ask.P50Ms:F1} / {ask.P95Ms:F1} / {ask.P99Ms:F1} ms"));
         figures.AddRow("query embedding alone, p50", F($"{ask.EmbedQueryP50Ms:F1} ms"));
         figures.AddRow("raw Qdrant hybrid query, p50", F($"{ask.QdrantHybridP50Ms:F1} ms"));
+        figures.AddRow("search layer (raw query + reading passages), p50", F($"{breakdown.SearchLayerP50Ms:F1} ms"));
+        figures.AddRow("answerer alone on those passages, p50", F($"{breakdown.AnswererP50Ms:F1} ms"));
         figures.AddRow("ingest (load, chunk, embed, upsert, verify, swap)", F($"{ingest.PassagesPerSecond:F1} passages/s"));
         figures.AddRow("embedder alone", F($"{ingest.EmbedderPassagesPerSecond:F1} passages/s"));
         figures.AddRow("raw upsert alone", F($"{ingest.RawUpsertPassagesPerSecond:F1} passages/s"));
