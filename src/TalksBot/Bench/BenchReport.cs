@@ -13,7 +13,8 @@ internal sealed record AskFigures(int Questions, double P50Ms, double P95Ms, dou
 /// <summary>Where an ask's time goes beyond its embedding and raw query; printed, not part of the JSON.</summary>
 /// <param name="SearchLayerP50Ms">The product's search with a precomputed vector: the raw query plus reading the passages back.</param>
 /// <param name="AnswererP50Ms">The answerer alone, on the passages that search returned.</param>
-internal sealed record AskBreakdown(double SearchLayerP50Ms, double AnswererP50Ms);
+/// <param name="PartsP95Ms">The p95 of embedding, raw query, search layer and answerer alone: whether the ask's tail is its own or every part's.</param>
+internal sealed record AskBreakdown(double SearchLayerP50Ms, double AnswererP50Ms, double[] PartsP95Ms);
 
 /// <param name="Passages">Passages in the built index.</param>
 /// <param name="PassagesPerSecond">The whole ingest: load, chunk, embed, upsert, verify, swap.</param>

@@ -167,7 +167,7 @@ internal sealed class BenchRun(IServiceProvider services, EvaluationIndex index,
             list.Sort();
         var (embeds, queries, searches, answers, asks) = (timings[0], timings[1], timings[2], timings[3], timings[4]);
         return (new AskFigures(count, Ms(asks, 50), Ms(asks, 95), Ms(asks, 99), Ms(embeds, 50), Ms(queries, 50)),
-            new AskBreakdown(Ms(searches, 50), Ms(answers, 50)));
+            new AskBreakdown(Ms(searches, 50), Ms(answers, 50), [.. timings[..4].Select(t => Ms(t, 95))]));
     }
 
     private static double Ms(List<TimeSpan> sorted, double percentile) => LatencySummary.NearestRank(sorted, percentile).TotalMilliseconds;

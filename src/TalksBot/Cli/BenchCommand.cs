@@ -139,6 +139,8 @@ internal static class BenchCommand
         figures.AddRow("raw Qdrant hybrid query, p50", F($"{ask.QdrantHybridP50Ms:F1} ms"));
         figures.AddRow("search layer (raw query + reading passages), p50", F($"{breakdown.SearchLayerP50Ms:F1} ms"));
         figures.AddRow("answerer alone on those passages, p50", F($"{breakdown.AnswererP50Ms:F1} ms"));
+        figures.AddRow("p95 of embedding / raw query / search layer / answerer alone",
+            string.Join(" / ", breakdown.PartsP95Ms.Select(p => p.ToString("F1", CultureInfo.InvariantCulture))) + " ms");
         figures.AddRow("ingest (load, chunk, embed, upsert, verify, swap)", F($"{ingest.PassagesPerSecond:F1} passages/s"));
         figures.AddRow("embedder alone", F($"{ingest.EmbedderPassagesPerSecond:F1} passages/s"));
         figures.AddRow("raw upsert alone", F($"{ingest.RawUpsertPassagesPerSecond:F1} passages/s"));
