@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TalksBot.Core.Articles;
 using TalksBot.Core.Embeddings;
 using TalksBot.Core.Passages;
-using TalksBot.Core.Text;
 using TalksBot.Qdrant.Store;
 
 namespace TalksBot.Qdrant.Index;
@@ -23,6 +24,10 @@ public sealed partial class PassageIndexWriter(
 {
     // 64 passages per embedding call and per upsert: inside Qdrant's recommended 64–256 points per request.
     private const int BatchSize = 64;
+
+    // Embedded batches waiting for their upsert: two keep the model busy through an upsert's latency without holding
+    // many batches' sentence vectors in memory.
+    private const int BatchesAhead = 2;
     private const string VersionFormat = "yyyyMMddHHmmssfff";
 
     // One build or rollback at a time in this process: a concurrent build's clean-up would delete the other's new collection.
@@ -175,15 +180,11 @@ public sealed partial class PassageIndexWriter(
             }
 
             var toEmbed = reuse is { } r ? points.Where(p => !r.Articles.Contains(p.Article.Article.Id)).ToList() : points;
-            for (var offset = 0; offset < toEmbed.Count; offset += BatchSize)
+            await EmbedAndUpsertAsync(collection, toEmbed, embedder, dimensions, EnsureCreatedAsync, stored =>
             {
-                var batch = toEmbed.GetRange(offset, Math.Min(BatchSize, toEmbed.Count - offset));
-                var embeddings = await EmbedAsync(batch, embedder, dimensions, cancellationToken);
-                await EnsureCreatedAsync(embeddings[0].Vector.Length, cancellationToken);
-                await UpsertAsync(collection, batch, embeddings, cancellationToken);
-                done += batch.Count;
+                done += stored;
                 progress?.Report(new IndexBuildProgress(done, points.Count));
-            }
+            }, cancellationToken);
 
             await VerifyAsync(collection, articles, points.Count, cancellationToken);
             await client.UpdateCollectionMetadataAsync(collection,
@@ -320,6 +321,64 @@ public sealed partial class PassageIndexWriter(
     }
 
     /// <summary>
+    /// Embeds batches on one task while the previous batches are upserted on this one: the model is the cost of indexing,
+    /// so the upsert (and Qdrant's BM25 and HNSW work behind it) runs in the model's shadow. The channel holds at most
+    /// <see cref="BatchesAhead"/> embedded batches, so a slow Qdrant holds the embedder back instead of filling memory.
+    /// </summary>
+    private async Task EmbedAndUpsertAsync(string collection, List<(ArticlePassages Article, Passage Passage)> toEmbed,
+        IEmbeddingGenerator<string, Embedding<float>> embedder, int? dimensions, Func<int, CancellationToken, Task> ensureCreated,
+        Action<int> stored, CancellationToken cancellationToken)
+    {
+        var embedded = Channel.CreateBounded<EmbeddedBatch>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var embedding = Task.Run(() => EmbedBatchesAsync(toEmbed, embedder, dimensions, embedded.Writer, stop.Token), CancellationToken.None);
+        try
+        {
+            await foreach (var batch in embedded.Reader.ReadAllAsync(stop.Token))
+            {
+                await ensureCreated(batch.Dimensions, stop.Token);
+                await UpsertAsync(collection, batch.Passages, batch.Embeddings, stop.Token);
+                stored(batch.Passages.Count);
+            }
+        }
+        finally
+        {
+            // However the upserts end, no batch is embedded for nobody; the embedder's own failure is rethrown here.
+            await stop.CancelAsync();
+            try
+            {
+                await embedding;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // Stopped because the upsert side failed; that failure is the one being thrown.
+            }
+        }
+    }
+
+    private static async Task EmbedBatchesAsync(List<(ArticlePassages Article, Passage Passage)> toEmbed,
+        IEmbeddingGenerator<string, Embedding<float>> embedder, int? dimensions, ChannelWriter<EmbeddedBatch> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            for (var offset = 0; offset < toEmbed.Count; offset += BatchSize)
+            {
+                var batch = toEmbed.GetRange(offset, Math.Min(BatchSize, toEmbed.Count - offset));
+                var embeddings = await EmbedAsync(batch, embedder, dimensions, cancellationToken);
+                dimensions ??= embeddings[0].Vector.Length;
+                await output.WriteAsync(new EmbeddedBatch(batch, embeddings, dimensions.Value), cancellationToken);
+            }
+
+            output.Complete();
+        }
+        catch (Exception e)
+        {
+            output.Complete(e);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Embeds every sentence of the batch in one call; a passage's vector is the normalised mean of its sentences' (and
     /// its heading's) vectors. The model is the cost of indexing, so each sentence is embedded once and serves both the
     /// passage search and the sentence ranker.
@@ -327,37 +386,11 @@ public sealed partial class PassageIndexWriter(
     private static async Task<List<EmbeddedPassage>> EmbedAsync(List<(ArticlePassages Article, Passage Passage)> batch,
         IEmbeddingGenerator<string, Embedding<float>> embedder, int? dimensions, CancellationToken cancellationToken)
     {
-        // Overlapping passages share a sentence and a section's passages share its heading: each distinct text is
-        // embedded once, which is most of the cost of indexing.
-        var texts = new List<string>();
-        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
-        var layout = new List<int[]>(batch.Count);
-        var headings = new List<bool>(batch.Count);
-        foreach (var (_, passage) in batch)
+        var layout = PassageSentenceLayout.Create(batch.Select(b => b.Passage));
+        var embeddings = await embedder.GenerateAsync(layout.Texts, options: null, cancellationToken);
+        if (embeddings.Count != layout.Texts.Count)
         {
-            var parts = SentenceSplitter.Split(passage.Text).Select(s => s.Text).ToList();
-            var sentences = parts.Count;
-            var heading = passage.Heading is { } h && !passage.Text.StartsWith(h, StringComparison.Ordinal);
-            if (heading || sentences == 0)
-                parts.Add(sentences == 0 ? passage.SearchText : passage.Heading!);
-            layout.Add([.. parts.Select(text =>
-            {
-                if (!slots.TryGetValue(text, out var slot))
-                {
-                    slot = texts.Count;
-                    slots.Add(text, slot);
-                    texts.Add(text);
-                }
-
-                return slot;
-            })]);
-            headings.Add(heading || sentences == 0);
-        }
-
-        var embeddings = await embedder.GenerateAsync(texts, options: null, cancellationToken);
-        if (embeddings.Count != texts.Count)
-        {
-            throw new IndexBuildException($"The embedder returned {embeddings.Count} vectors for {texts.Count} sentences.");
+            throw new IndexBuildException($"The embedder returned {embeddings.Count} vectors for {layout.Texts.Count} sentences.");
         }
 
         var expected = dimensions ?? embeddings[0].Vector.Length;
@@ -366,12 +399,7 @@ public sealed partial class PassageIndexWriter(
             throw new IndexBuildException($"The embedder returned a {odd.Vector.Length}-dimensional vector among {expected}-dimensional ones.");
         }
 
-        return [.. layout.Select((slotsOfPassage, p) =>
-        {
-            var all = slotsOfPassage.Select(slot => embeddings[slot].Vector).ToList();
-            var sentences = headings[p] ? all.GetRange(0, all.Count - 1) : all;
-            return new EmbeddedPassage(SentenceVectors.Centroid(all), sentences.Count > 0 ? SentenceVectors.From(sentences) : null);
-        })];
+        return [.. layout.Combine(embeddings).Select(p => new EmbeddedPassage(p.Vector, p.Sentences))];
     }
 
     private async Task CreateCollectionAsync(string collection, int dimensions, string fingerprint, CancellationToken cancellationToken)
@@ -399,11 +427,17 @@ public sealed partial class PassageIndexWriter(
         for (var i = 0; i < batch.Count; i++)
         {
             var (entry, passage) = batch[i];
-            points[i] = new PassagePoint(passage.Id, new PointVectors(embeddings[i].Vector, new Bm25Document(passage.SearchText)),
-                PassagePayloads.From(entry.Article, passage, embeddings[i].Sentences));
+            points[i] = ToPoint(entry.Article, passage, embeddings[i].Vector, embeddings[i].Sentences);
         }
 
         await client.UpsertAsync(collection, points, cancellationToken);
+    }
+
+    /// <summary>The point stored for a passage; public so <c>talksbot bench</c> upserts exactly what an ingest upserts.</summary>
+    public static PassagePoint ToPoint(Article article, Passage passage, float[] vector, SentenceVectors? sentences)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        return new PassagePoint(passage.Id, new PointVectors(vector, new Bm25Document(passage.SearchText)), PassagePayloads.From(article, passage, sentences));
     }
 
     private async Task VerifyAsync(string collection, IReadOnlyList<ArticlePassages> articles, int passageCount, CancellationToken cancellationToken)
@@ -505,4 +539,6 @@ public sealed partial class PassageIndexWriter(
     private partial void LogRolledForward(string alias, string from, string to);
 
     private sealed record EmbeddedPassage(float[] Vector, SentenceVectors? Sentences);
+
+    private sealed record EmbeddedBatch(List<(ArticlePassages Article, Passage Passage)> Passages, List<EmbeddedPassage> Embeddings, int Dimensions);
 }

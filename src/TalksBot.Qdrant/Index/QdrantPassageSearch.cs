@@ -30,7 +30,6 @@ public sealed partial class QdrantPassageSearch(
         var started = Stopwatch.GetTimestamp();
 
         var vector = query.Vector ?? await embedder.GenerateVectorAsync(query.Text, cancellationToken: cancellationToken);
-        var prefetch = Math.Max(MinPrefetch, PrefetchPerResult * limit);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_timeout);
         IReadOnlyList<ScoredPoint> points;
@@ -38,8 +37,7 @@ public sealed partial class QdrantPassageSearch(
         {
             // Ask for several times the limit: tied fused scores at the cut-off are settled by id here, not by Qdrant's
             // internal order, and there is room to diversify across articles below.
-            points = await client.QueryHybridAsync(
-                _alias, new HybridQuery(query.Text, vector, Math.Min(CandidatesPerResult * limit, prefetch), prefetch), deadline.Token);
+            points = await client.QueryHybridAsync(_alias, HybridQueryFor(query.Text, vector, limit), deadline.Token);
         }
         catch (QdrantException e) when (e.IsTransient)
         {
@@ -62,6 +60,13 @@ public sealed partial class QdrantPassageSearch(
 
         LogSearched(results.Length, _alias, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return results;
+    }
+
+    /// <summary>The Qdrant query behind a search for <paramref name="limit"/> passages; <c>talksbot bench</c> sends it straight through the client.</summary>
+    public static HybridQuery HybridQueryFor(string text, ReadOnlyMemory<float> vector, int limit)
+    {
+        var prefetch = Math.Max(MinPrefetch, PrefetchPerResult * limit);
+        return new HybridQuery(text, vector, Math.Min(CandidatesPerResult * limit, prefetch), prefetch);
     }
 
     /// <summary>

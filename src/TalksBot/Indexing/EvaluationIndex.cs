@@ -46,21 +46,26 @@ internal sealed class EvaluationIndex : IDisposable
         $"Analytics:DatabasePath={Path.Combine(_state, "analytics.db")}",
     ];
 
-    public static EvaluationIndex Create(string articles)
+    /// <param name="articles">The folder the index is built from.</param>
+    /// <param name="namePrefix">Names the alias and collections; <c>bench</c> passes its own so a leftover says who left it.</param>
+    public static EvaluationIndex Create(string articles, string namePrefix = NamePrefix)
     {
-        var name = NamePrefix + RandomNumberGenerator.GetHexString(12, lowercase: true);
+        var name = namePrefix + RandomNumberGenerator.GetHexString(12, lowercase: true);
         var state = Directory.CreateTempSubdirectory("talksbot-eval-").FullName;
         return new EvaluationIndex(Path.GetFullPath(articles), name, state);
     }
 
     /// <summary>Indexes the folder behind this index's alias, with a progress bar when <paramref name="console"/> is given.</summary>
-    public Task<RefreshSummary> BuildAsync(IServiceProvider services, IAnsiConsole? console, CancellationToken cancellationToken)
+    public Task<RefreshSummary> BuildAsync(IServiceProvider services, IAnsiConsole? console, CancellationToken cancellationToken) =>
+        console is null
+            ? BuildAsync(services, progress: null, cancellationToken)
+            : RefreshProgressBar.RunAsync(console, progress => BuildAsync(services, progress, cancellationToken));
+
+    /// <summary>Indexes the folder behind this index's alias, reporting to <paramref name="progress"/>.</summary>
+    public Task<RefreshSummary> BuildAsync(IServiceProvider services, IProgress<RefreshStatus>? progress, CancellationToken cancellationToken)
     {
         EnsureOwnIndex(services);
-        var index = services.GetRequiredService<ArticleIndexService>();
-        return console is null
-            ? index.RefreshAsync(Actors.Local, progress: null, cancellationToken)
-            : RefreshProgressBar.RunAsync(console, progress => index.RefreshAsync(Actors.Local, progress, cancellationToken));
+        return services.GetRequiredService<ArticleIndexService>().RefreshAsync(Actors.Local, progress, cancellationToken);
     }
 
     /// <summary>Deletes this index's alias and collections; the served index is under another alias and prefix.</summary>
