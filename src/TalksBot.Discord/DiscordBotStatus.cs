@@ -7,6 +7,7 @@ public sealed class DiscordBotStatus
     private volatile string? _applicationId;
     private volatile string? _fatalError;
     private volatile bool _connected;
+    private volatile bool _fatalIsConfiguration;
 
     /// <summary>The bot's own user id (snowflake), from READY.</summary>
     public string? UserId => _userId;
@@ -17,6 +18,9 @@ public sealed class DiscordBotStatus
     /// <summary>Set when Discord refused the bot in a way retrying cannot fix (e.g. a bad token, a privileged intent switched off).</summary>
     public string? FatalError => _fatalError;
 
+    /// <summary>The fatal error is a setting to fix (a shard id beyond Discord's shard count), not a refusal by Discord.</summary>
+    public bool FatalIsConfiguration => _fatalIsConfiguration;
+
     internal void SetReady(string userId, string applicationId)
     {
         _userId = userId;
@@ -26,7 +30,11 @@ public sealed class DiscordBotStatus
     /// <summary>True while a gateway connection has reached READY or RESUMED and has not ended: events are arriving.</summary>
     public bool IsConnected => _connected;
 
-    internal void SetFatal(string message) => _fatalError = message;
+    internal void SetFatal(string message, bool isConfiguration = false)
+    {
+        _fatalIsConfiguration = isConfiguration;
+        _fatalError = message;
+    }
 
     internal void SetConnected(bool connected) => _connected = connected;
 }

@@ -59,7 +59,7 @@ internal sealed partial class GatewayService(
 
                 if (shard.Resolve(gateway.Shards) is { } shardProblem)
                 {
-                    Stop(shardProblem);
+                    Stop(shardProblem, isConfiguration: true);
                     return;
                 }
 
@@ -132,9 +132,9 @@ internal sealed partial class GatewayService(
 
     private static int MaxConcurrency(GatewayBotResponse? gateway) => gateway?.SessionStartLimit?.MaxConcurrency ?? 1;
 
-    private void Stop(string message)
+    private void Stop(string message, bool isConfiguration = false)
     {
-        status.SetFatal(message);
+        status.SetFatal(message, isConfiguration);
         LogFatal(message);
         lifetime.StopApplication();
     }

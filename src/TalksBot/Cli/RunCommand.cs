@@ -61,7 +61,7 @@ internal static class RunCommand
                 if (status?.FatalError is { } fatal)
                 {
                     CliHost.WriteError("The Discord bot stopped: " + fatal);
-                    return ExitCodes.Failure;
+                    return status.FatalIsConfiguration ? ExitCodes.Configuration : ExitCodes.Failure;
                 }
 
                 return Environment.ExitCode;

@@ -82,6 +82,7 @@ public sealed class ShardedBotTests
         await Eventually.UntilAsync(() => bot.Status.FatalError is not null, Generous);
 
         Assert.Contains("Discord:ShardId is 2", bot.Status.FatalError, StringComparison.Ordinal);
+        Assert.True(bot.Status.FatalIsConfiguration, "a shard id to fix is a configuration error: run exits 2");
         Assert.Empty(bot.Discord.Connections);
     }
 
