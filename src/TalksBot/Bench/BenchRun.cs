@@ -176,6 +176,10 @@ internal sealed class BenchRun(IServiceProvider services, EvaluationIndex index,
     {
         var set = await services.GetRequiredService<ArticleLoader>().LoadDirectoryAsync(index.ArticlesPath, cancellationToken);
         var chunker = services.GetRequiredService<PassageChunker>();
-        return [.. set.Articles.SelectMany(a => chunker.Chunk(a).Select(p => (a, p))).Take(SampleSize)];
+        var all = set.Articles.SelectMany(a => chunker.Chunk(a).Select(p => (a, p))).ToList();
+        // Spread over the whole corpus, not its first articles: passages differ in length from article to article, and
+        // the ratio to the ingest's rate is only fair when both see the same mix.
+        var step = Math.Max(1, all.Count / SampleSize);
+        return [.. all.Where((_, i) => i % step == 0).Take(SampleSize)];
     }
 }
