@@ -84,12 +84,13 @@ internal static class DeferralBenchRun
             await WaitForQuietAsync(discord, cancellationToken);
             var machine = MachineFigures.Now();
 
-            var (deferrals, answeredOnce, problems) = Measure(gateway, discord, measured);
+            var (deferrals, answeredOnce, problems, timeline) = Measure(gateway, discord, measured);
             var figures = DeferralFigures.From(deferrals, answeredOnce);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"deferral, dispatch sent to type-5 callback received ({figures.Interactions} concurrent /ask): p50 {figures.P50Ms} / p95 {figures.P95Ms} / p99 {figures.P99Ms} / max {figures.MaxMs} ms"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"target p99 <= {DeferralFigures.TargetP99Ms} ms: {(figures.Met ? "PASS" : "MISS")}   answered exactly once: {answeredOnce} of {figures.Interactions}   ({machine.Cores} cores, load average {machine.LoadAverage?.ToString(CultureInfo.InvariantCulture) ?? "unknown"})"));
+            output.WriteLine(timeline);
             if (options.JsonPath is { } json)
             {
                 await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new DeferralReport(figures, machine), DeferralJsonContext.Default.DeferralReport), cancellationToken);
@@ -172,7 +173,7 @@ internal static class DeferralBenchRun
         }
     }
 
-    private static (List<double> Deferrals, int AnsweredOnce, List<string> Problems) Measure(FakeGatewayConnection gateway, FakeDiscordServer discord,
+    private static (List<double> Deferrals, int AnsweredOnce, List<string> Problems, string Timeline) Measure(FakeGatewayConnection gateway, FakeDiscordServer discord,
         IReadOnlyList<SentInteraction> interactions)
     {
         var requests = discord.Requests;
@@ -182,6 +183,7 @@ internal static class DeferralBenchRun
         var deferrals = new List<double>();
         var problems = new List<string>();
         var answeredOnce = 0;
+        var (firstCallback, lastCallback) = (long.MaxValue, long.MinValue);
         foreach (var interaction in interactions)
         {
             var callbacks = requests.Where(r => r.Method == "POST" && r.Path == $"/interactions/{interaction.Id}/{interaction.Token}/callback").ToList();
@@ -200,6 +202,9 @@ internal static class DeferralBenchRun
                 continue;
             }
 
+            firstCallback = Math.Min(firstCallback, callbacks[0].Timestamp);
+            lastCallback = Math.Max(lastCallback, callbacks[0].Timestamp);
+
             if (callbacks[0].Json.GetProperty("type").GetInt32() != DeferredChannelMessage)
             {
                 problems.Add($"interaction {interaction.Id}: answered with callback type {callbacks[0].Json.GetProperty("type").GetInt32()}, not a deferral (5)");
@@ -213,8 +218,15 @@ internal static class DeferralBenchRun
             throw new BenchFailedException("no interaction was acknowledged");
         }
 
-        return (deferrals, answeredOnce, problems);
+        // Where the time goes, as the fake sees it: how long the burst took to send, how long the first deferral took
+        // (the bot's latency with no queue ahead), and how long the bot took to work through the rest (its throughput).
+        var sent = interactions.Select(i => sentAt[i.Id]).ToList();
+        var timeline = string.Create(CultureInfo.InvariantCulture,
+            $"timeline: burst sent in {Ms(sent.Min(), sent.Max())} ms; first deferral {Ms(sent.Min(), firstCallback)} ms after the first dispatch; all deferrals within {Ms(firstCallback, lastCallback)} ms of the first");
+        return (deferrals, answeredOnce, problems, timeline);
     }
+
+    private static double Ms(long from, long to) => Math.Round(Stopwatch.GetElapsedTime(from, to).TotalMilliseconds, 1);
 
     private static bool IsAnswer(RecordedRequest r) =>
         r.Method == "PATCH" && r.Path.StartsWith("/webhooks/", StringComparison.Ordinal) && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal);
