@@ -21,6 +21,9 @@ internal sealed class GatewayEventQueue(IOptions<DiscordOptions> options)
 
     public int Capacity { get; } = options.Value.EventQueueCapacity;
 
+    /// <summary>Events received and not yet picked up by a worker.</summary>
+    public int Backlog => _events.Reader.Count + _shed.Reader.Count;
+
     public EventAdmission Admit(GatewayEvent dispatch) =>
         _events.Writer.TryWrite(dispatch) ? EventAdmission.Queued
         : _shed.Writer.TryWrite(dispatch) ? EventAdmission.Shed

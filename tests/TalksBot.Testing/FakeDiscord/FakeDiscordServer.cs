@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -174,6 +175,8 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        // Taken first, so a latency measured to here does not include reading the body.
+        var arrived = Stopwatch.GetTimestamp();
         var path = context.Request.Path.Value ?? "";
         if (path is "/gateway" or "/resume-gateway" && context.WebSockets.IsWebSocketRequest)
         {
@@ -197,6 +200,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         var apiPath = path.StartsWith("/api/v10", StringComparison.Ordinal) ? path["/api/v10".Length..] : path;
         var request = new RecordedRequest(context.Request.Method, apiPath, headers, body, 0, DateTimeOffset.UtcNow)
         {
+            Timestamp = arrived,
             // Which shard's process sent it, told apart by the token it identified with (tests give each process its own).
             Shard = headers.TryGetValue("Authorization", out var auth) && auth.StartsWith("Bot ", StringComparison.Ordinal)
                 ? Sessions?.ShardOfToken(auth["Bot ".Length..])

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -16,6 +17,7 @@ public sealed class FakeGatewayConnection : IDisposable
     private readonly FakeDiscordServer _server;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ConcurrentQueue<(DateTimeOffset At, JsonElement Payload)> _received = new();
+    private readonly ConcurrentQueue<SentPayload> _sent = new();
     private readonly TaskCompletionSource<int?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _sequence;
 
@@ -33,6 +35,9 @@ public sealed class FakeGatewayConnection : IDisposable
     public Task<int?> Closed => _closed.Task;
 
     public IReadOnlyList<JsonElement> Received => [.. _received.Select(r => r.Payload)];
+
+    /// <summary>Every payload sent to the client, with when it went onto the socket.</summary>
+    public IReadOnlyList<SentPayload> Sent => [.. _sent];
 
     public IReadOnlyList<JsonElement> PayloadsWithOp(int op) => [.. _received.Where(r => Op(r.Payload) == op).Select(r => r.Payload)];
 
@@ -78,6 +83,8 @@ public sealed class FakeGatewayConnection : IDisposable
         await _sendLock.WaitAsync();
         try
         {
+            // After the lock: a burst of sends queues here, and the client cannot see a payload before it is written.
+            _sent.Enqueue(new SentPayload(Stopwatch.GetTimestamp(), payload));
             await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
         }
         finally

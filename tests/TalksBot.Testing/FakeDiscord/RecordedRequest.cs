@@ -14,6 +14,12 @@ public sealed record RecordedRequest(
     /// <summary>The shard whose session identified with this request's bot token, when sessions are kept and exactly one did.</summary>
     public int? Shard { get; init; }
 
+    /// <summary>
+    /// <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when the request reached the fake: one clock with
+    /// <see cref="SentPayload.Timestamp"/>, for latencies finer than <see cref="At"/>'s.
+    /// </summary>
+    public long Timestamp { get; init; }
+
     /// <summary>The body as JSON (an empty object when there was none).</summary>
     public JsonElement Json => Body.Length == 0 ? JsonDocument.Parse("{}").RootElement : JsonDocument.Parse(Body).RootElement;
 
