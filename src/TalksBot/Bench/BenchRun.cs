@@ -176,10 +176,12 @@ internal sealed class BenchRun(IServiceProvider services, EvaluationIndex index,
     {
         var set = await services.GetRequiredService<ArticleLoader>().LoadDirectoryAsync(index.ArticlesPath, cancellationToken);
         var chunker = services.GetRequiredService<PassageChunker>();
-        var all = set.Articles.SelectMany(a => chunker.Chunk(a).Select(p => (a, p))).ToList();
-        // Spread over the whole corpus, not its first articles: passages differ in length from article to article, and
-        // the ratio to the ingest's rate is only fair when both see the same mix.
-        var step = Math.Max(1, all.Count / SampleSize);
-        return [.. all.Where((_, i) => i % step == 0).Take(SampleSize)];
+        // Whole batches of neighbouring passages, as the ingest embeds them (a sentence two overlapping passages share is
+        // embedded once per batch), spread over the corpus rather than its first articles: passages differ in length
+        // from article to article, and the ratio to the ingest's rate is only fair when both see the same mix.
+        var batches = set.Articles.SelectMany(a => chunker.Chunk(a).Select(p => (a, p))).Chunk(BatchSize).ToList();
+        var wanted = Math.Max(1, SampleSize / BatchSize);
+        var step = Math.Max(1, batches.Count / wanted);
+        return [.. batches.Where((_, i) => i % step == 0).Take(wanted).SelectMany(b => b)];
     }
 }
