@@ -191,14 +191,13 @@ internal static class SoakCommand
         public static SoakMinute Of(int minute, List<TimeSpan> latencies, int failed)
         {
             latencies.Sort();
-            using var process = Process.GetCurrentProcess();
             return new SoakMinute(
                 minute,
                 latencies.Count,
                 failed,
-                LatencySummary.NearestRank(latencies, 0.50).TotalMilliseconds,
-                LatencySummary.NearestRank(latencies, 0.99).TotalMilliseconds,
-                process.WorkingSet64 / 1048576.0,
+                LatencySummary.NearestRank(latencies, 50).TotalMilliseconds,
+                LatencySummary.NearestRank(latencies, 99).TotalMilliseconds,
+                Bench.ProcessMemory.RssMb(),
                 GC.GetTotalMemory(forceFullCollection: false) / 1048576.0);
         }
     }
