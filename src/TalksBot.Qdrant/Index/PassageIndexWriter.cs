@@ -22,8 +22,11 @@ public sealed partial class PassageIndexWriter(
     ILogger<PassageIndexWriter> logger,
     QdrantPointCopier copier) : IDisposable
 {
-    // 64 passages per embedding call and per upsert: inside Qdrant's recommended 64–256 points per request.
-    private const int BatchSize = 64;
+    /// <summary>
+    /// Passages per embedding call and per upsert: inside Qdrant's recommended 64–256 points per request. The bench times
+    /// the model and the upsert on batches of this size.
+    /// </summary>
+    public const int BatchSize = 64;
 
     // Embedded batches waiting for their upsert: two keep the model busy through an upsert's latency without holding
     // many batches' sentence vectors in memory.

@@ -26,7 +26,6 @@ internal sealed class BenchRun(IServiceProvider services, EvaluationIndex index,
     private const int SampleSize = 1024;
 
     // The index's own batch size (PassageIndexWriter): the sample is embedded and upserted as an ingest does it.
-    private const int BatchSize = 64;
 
     // Untimed first questions: connection set-up, JIT, first-use caches.
     private const int WarmUpQuestions = 20;
@@ -35,28 +34,23 @@ internal sealed class BenchRun(IServiceProvider services, EvaluationIndex index,
     private readonly QdrantIndexClient _client = services.GetRequiredService<QdrantIndexClient>();
 
     /// <summary>Writes the corpus: the article set itself, or about <paramref name="scale"/> passages made from it.</summary>
-    /// <returns>The passages the corpus chunks into.</returns>
-    public async Task<int> WriteCorpusAsync(string articleSet, int? scale, CancellationToken cancellationToken)
+    public async Task WriteCorpusAsync(string articleSet, int? scale, CancellationToken cancellationToken)
     {
         var phase = progress.Start(scale is { } n ? $"Making {n} passages" : "Copying the article set", 1);
         var set = await services.GetRequiredService<ArticleLoader>().LoadDirectoryAsync(articleSet, cancellationToken);
         if (set.Articles.Count == 0)
             throw new IndexBuildException($"No usable article in {Path.GetFullPath(articleSet)} to bench with.");
-        var chunker = services.GetRequiredService<PassageChunker>();
-        int passages;
         if (scale is { } size)
         {
-            passages = await SyntheticCorpus.WriteAsync(set.Articles, chunker, size, index.ArticlesPath, cancellationToken);
+            await SyntheticCorpus.WriteAsync(set.Articles, services.GetRequiredService<PassageChunker>(), size, index.ArticlesPath, cancellationToken);
         }
         else
         {
             foreach (var article in set.Articles)
                 File.Copy(article.SourcePath, Path.Combine(index.ArticlesPath, Path.GetFileName(article.SourcePath)));
-            passages = set.Articles.Sum(a => chunker.Chunk(a).Count);
         }
 
         phase.Done();
-        return passages;
     }
 
     /// <summary>Times the model alone, then upserting the resulting points alone, on the first passages of the corpus.</summary>
@@ -69,7 +63,7 @@ internal sealed class BenchRun(IServiceProvider services, EvaluationIndex index,
         var embedding = progress.Start($"Embedder alone, {sample.Count} passages", sample.Count);
         var points = new List<PassagePoint>(sample.Count);
         var started = Stopwatch.GetTimestamp();
-        foreach (var batch in sample.Chunk(BatchSize))
+        foreach (var batch in sample.Chunk(PassageIndexWriter.BatchSize))
         {
             var layout = PassageSentenceLayout.Create(batch.Select(b => b.Passage));
             var embeddings = await _embedder.GenerateAsync(layout.Texts, cancellationToken: cancellationToken);
@@ -95,7 +89,7 @@ internal sealed class BenchRun(IServiceProvider services, EvaluationIndex index,
             await _client.CreateKeywordIndexAsync(scratch, "article_id", wait: true, cancellationToken);
             await _client.CreateKeywordIndexAsync(scratch, "article_hash", wait: true, cancellationToken);
             started = Stopwatch.GetTimestamp();
-            foreach (var batch in points.Chunk(BatchSize))
+            foreach (var batch in points.Chunk(PassageIndexWriter.BatchSize))
             {
                 await _client.UpsertAsync(scratch, batch, cancellationToken);
                 upserting.Advance(batch.Length);
@@ -179,8 +173,8 @@ internal sealed class BenchRun(IServiceProvider services, EvaluationIndex index,
         // Whole batches of neighbouring passages, as the ingest embeds them (a sentence two overlapping passages share is
         // embedded once per batch), spread over the corpus rather than its first articles: passages differ in length
         // from article to article, and the ratio to the ingest's rate is only fair when both see the same mix.
-        var batches = set.Articles.SelectMany(a => chunker.Chunk(a).Select(p => (a, p))).Chunk(BatchSize).ToList();
-        var wanted = Math.Max(1, SampleSize / BatchSize);
+        var batches = set.Articles.SelectMany(a => chunker.Chunk(a).Select(p => (a, p))).Chunk(PassageIndexWriter.BatchSize).ToList();
+        var wanted = Math.Max(1, SampleSize / PassageIndexWriter.BatchSize);
         var step = Math.Max(1, batches.Count / wanted);
         return [.. batches.Where((_, i) => i % step == 0).Take(wanted).SelectMany(b => b)];
     }

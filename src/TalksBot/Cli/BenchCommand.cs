@@ -119,14 +119,8 @@ internal static class BenchCommand
         var (ask, breakdown) = await run.AskAsync(plan.Questions, plan.Count, cancellationToken);
         var asked = ProcessMemory.RssMb();
         return (new BenchReport(ask, new IngestFigures(passages, perSecond, embedder, upsert), new MemoryFigures(loaded, asked),
-            new MachineFigures(Environment.ProcessorCount, LoadAverage())), breakdown);
+            MachineFigures.Now()), breakdown);
     }
-
-    // The 1-minute figure of /proc/loadavg: with 2 cores, anything above 2 means the figures were taken while waiting.
-    private static double? LoadAverage() =>
-        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture, out var load)
-            ? load
-            : null;
 
     private static void Print(BenchReport report, AskBreakdown breakdown, int? scale)
     {
