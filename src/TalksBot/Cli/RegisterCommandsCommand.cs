@@ -34,11 +34,6 @@ internal static class RegisterCommandsCommand
                 CliConsole.Out.WriteLine($"Registered {registered.Count} commands {registered.Scope}.");
                 return ExitCodes.Success;
             }
-            catch (ConfigurationOverrideException ex)
-            {
-                CliHost.WriteError(ex.Message);
-                return ExitCodes.Configuration;
-            }
             catch (Exception ex) when (ConfigurationError.Describe(ex) is { } message)
             {
                 CliHost.WriteError(message);

@@ -68,23 +68,23 @@ internal sealed partial class ArticleIndexService(
     /// <exception cref="RefreshAlreadyRunningException">A refresh is running.</exception>
     /// <exception cref="IndexBuildException">There is no earlier complete version to go back to.</exception>
     public Task<RollbackSummary> RollbackAsync(string actor, CancellationToken cancellationToken) =>
-        RunExclusiveAsync("rollback", actor, async (_, token) =>
-        {
-            var from = (await writer.GetServingManifestAsync(token))?.Collection;
-            var to = await writer.RollbackAsync(token);
-            return new RollbackSummary(actor, from, to.Collection, to.ArticleCount, to.PassageCount, to.BuiltAt);
-        }, r => (r.To, $"ok: back to {r.To} ({r.ArticleCount} articles, {r.PassageCount} passages)"), null, cancellationToken);
+        MoveAliasAsync("rollback", "back", writer.RollbackAsync, actor, cancellationToken);
 
     /// <summary>Points the alias forward again, at the version the last rollback went back from; it is kept until the next refresh.</summary>
     /// <exception cref="RefreshAlreadyRunningException">A refresh is running.</exception>
     /// <exception cref="IndexBuildException">No newer complete version is kept.</exception>
     public Task<RollbackSummary> RollforwardAsync(string actor, CancellationToken cancellationToken) =>
-        RunExclusiveAsync("rollforward", actor, async (_, token) =>
+        MoveAliasAsync("rollforward", "forward", writer.RollforwardAsync, actor, cancellationToken);
+
+    // Rollback and rollforward differ only in which kept version the writer moves the alias to.
+    private Task<RollbackSummary> MoveAliasAsync(string operation, string direction, Func<CancellationToken, Task<IndexManifest>> move,
+        string actor, CancellationToken cancellationToken) =>
+        RunExclusiveAsync(operation, actor, async (_, token) =>
         {
             var from = (await writer.GetServingManifestAsync(token))?.Collection;
-            var to = await writer.RollforwardAsync(token);
+            var to = await move(token);
             return new RollbackSummary(actor, from, to.Collection, to.ArticleCount, to.PassageCount, to.BuiltAt);
-        }, r => (r.To, $"ok: forward to {r.To} ({r.ArticleCount} articles, {r.PassageCount} passages)"), null, cancellationToken);
+        }, r => (r.To, $"ok: {direction} to {r.To} ({r.ArticleCount} articles, {r.PassageCount} passages)"), null, cancellationToken);
 
     /// <summary>Loads the folder and refreshes from it; <paramref name="force"/> rebuilds (re-embedding everything) even when nothing changed.</summary>
     public async Task<IngestSummary> IngestAsync(string? directory, bool force, IAnsiConsole console, CancellationToken cancellationToken)

@@ -137,10 +137,9 @@ internal static class RankerFitter
     /// </summary>
     internal static double Threshold(IReadOnlyList<Decision> decisions, double maxAbstained)
     {
-        var answerable = decisions.Count(d => d.Answerable);
         if (decisions.Count == 0)
             return 0;
-        var allowed = (int)Math.Floor(maxAbstained * answerable);
+        var allowed = (int)Math.Floor(maxAbstained * decisions.Count(d => d.Answerable));
         // Candidate cuts: abstain on nothing, or below each confidence seen.
         var cuts = decisions.Select(d => d.Confidence).Distinct().Order().ToList();
         var best = (Threshold: cuts[0], Right: int.MinValue);
