@@ -12,7 +12,7 @@ internal static class AbstentionFeatures
         "top_probability", "top_margin", "top_lexical", "top_lexical_with_neighbours", "top_semantic",
         "top_entities_missing", "top_answer_type", "answer_type_asked", "best_semantic", "best_lexical", "question_terms",
         "top_rarest_term_missing", "top_bigram_match", "second_probability", "fewest_entities_missing",
-        "negation_unmatched",
+        "negation_unmatched", "person_missing",
     ];
 
     /// <param name="ranked">Candidates sorted best first, scored.</param>
@@ -41,7 +41,20 @@ internal static class AbstentionFeatures
             // "Which city did not host the talks?" over a sentence that says which did: a negation the question adds and
             // the best sentence's passage lacks is how many unanswerable questions are made from answerable ones.
             Negated(question.Text) && !Negated(ranked[0].Source.Passage.Text) ? 1 : 0,
+            // "What did Marco Rubio say ...?" over a sentence where someone else says it: a person the question names,
+            // none of whose names the best sentence or its neighbours hold, is the usual swap that makes a question unanswerable.
+            PersonMissing(question, ranked[0]) ? 1 : 0,
         ];
+    }
+
+    private static bool PersonMissing(QuestionContext question, RankedSentence top)
+    {
+        var people = AnswerTypeDetector.People(question.Text).ToList();
+        if (people.Count == 0)
+            return false;
+        var near = top.Neighbours.Append(top.Segment).SelectMany(s => Text.WordTokenizer.Terms(s.Text)).ToHashSet(StringComparer.Ordinal);
+        // A name typed with a slip ("Witkof") is still the same person.
+        return people.Any(name => !Text.WordTokenizer.Terms(name).Any(t => QuestionReader.IsContentWord(t) && near.Any(w => Spelling.Matches(t, w))));
     }
 
     private static bool Negated(string text) =>
