@@ -255,8 +255,9 @@ public sealed partial class QdrantIndexClient
         }, cancellationToken);
 
     /// <summary>
-    /// BM25 and dense prefetches fused by reciprocal rank at the root (fusion inside a prefetch would run per shard).
-    /// Ties in the fused score are common, so results are ordered by score, then id, for a stable order.
+    /// BM25 and dense search in one batch request, fused by reciprocal rank here rather than by Qdrant (see
+    /// <see cref="ReciprocalRankFusion"/>: Qdrant's fusion settles tied scores differently after a restart), then the
+    /// fused best read with their payloads in a second request. Results are ordered by fused score, then id.
     /// </summary>
     // Read consistency stays Qdrant's default (one replica per shard): on a cluster a shard whose replica's node is down
     // is read from another replica within milliseconds, far inside Qdrant:SearchTimeout. "All" or "majority" would make
@@ -264,13 +265,26 @@ public sealed partial class QdrantIndexClient
     public Task<IReadOnlyList<ScoredPoint>> QueryHybridAsync(string collection, HybridQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        PrefetchQuery[] prefetch =
-        [
-            new() { Query = Bm25(query.Text), Using = VectorNames.Bm25, Limit = (ulong)query.PrefetchLimit },
-            new() { Query = query.Dense.ToArray(), Using = VectorNames.Dense, Limit = (ulong)query.PrefetchLimit },
-        ];
-        return QueryAsync($"query {collection}", token => _client.QueryAsync(collection, Fusion.Rrf, prefetch, filter: ToFilter(query.Filter),
-            limit: (ulong)query.Limit, payloadSelector: true, cancellationToken: token), cancellationToken);
+        var filter = ToFilter(query.Filter);
+        // Ids and scores only: the payloads (text and sentence vectors) of the few fused winners are read afterwards.
+        QueryPoints Search(Query search, string vector) => new()
+        {
+            CollectionName = collection, Query = search, Using = vector, Filter = filter, Limit = (ulong)query.PrefetchLimit,
+            WithPayload = new WithPayloadSelector { Enable = false },
+        };
+        return RunAsync<IReadOnlyList<ScoredPoint>>($"query {collection}", idempotent: true, async token =>
+        {
+            var lists = await _client.QueryBatchAsync(collection,
+                [Search(Bm25(query.Text), VectorNames.Bm25), Search(query.Dense.ToArray(), VectorNames.Dense)], cancellationToken: token);
+            var fused = ReciprocalRankFusion.Fuse(lists.Select(list => list.Result.Select(p => (IdOf(p.Id), (double)p.Score))), query.Limit);
+            if (fused.Count == 0)
+                return [];
+            var read = await _client.RetrieveAsync(collection, [.. fused.Select(f => new PointId { Uuid = f.Id.ToString() })],
+                withPayload: true, withVectors: false, cancellationToken: token);
+            var payloads = read.ToDictionary(p => IdOf(p.Id), p => QdrantValues.ToPayload(p.Payload));
+            // A point deleted between the two requests (a refresh swapping the alias) is left out, not returned empty.
+            return [.. fused.Where(f => payloads.ContainsKey(f.Id)).Select(f => new ScoredPoint(f.Id, f.Score, payloads[f.Id]))];
+        }, cancellationToken);
     }
 
     /// <summary>Qdrant's BM25 alone over the <c>bm25</c> sparse vector, best first; ties ordered by id for a stable order.</summary>

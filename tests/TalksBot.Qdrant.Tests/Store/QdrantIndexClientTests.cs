@@ -96,6 +96,27 @@ public sealed class QdrantIndexClientTests(QdrantFixture qdrant)
     }
 
     [Fact]
+    public async Task PointsTiedInBothSearchesComeBackInIdOrderWithPositionScores()
+    {
+        // Same text, same vector: tied in BM25 and in the dense search, where Qdrant's own order between them is its
+        // segments' and may change after a restart.
+        var collection = await CreateCollectionAsync(dimensions: 2);
+        var low = new Guid("00000000-0000-4000-8000-000000000001");
+        var high = new Guid("ffffffff-ffff-4fff-bfff-ffffffffffff");
+        await _client.UpsertAsync(collection,
+        [
+            new PassagePoint(high, new PointVectors(new float[] { 1, 0 }, new Bm25Document("sanctions relief")), Payload("a1", "sanctions relief")),
+            new PassagePoint(low, new PointVectors(new float[] { 1, 0 }, new Bm25Document("sanctions relief")), Payload("a2", "sanctions relief")),
+        ], Ct);
+
+        var points = await _client.QueryHybridAsync(collection, new HybridQuery("sanctions", new float[] { 1, 0 }, 2, 50), Ct);
+
+        Assert.Equal([low, high], points.Select(p => p.Id));
+        Assert.Equal([1.0, Math.Round(2.0 / 3, 6)], points.Select(p => Math.Round(p.Score, 6)));
+        Assert.All(points, p => Assert.NotNull(p.Payload));
+    }
+
+    [Fact]
     public async Task ExactCountCountsOnlyThePointsMatchingTheFilter()
     {
         var collection = await CreateCollectionAsync(dimensions: 2);
