@@ -8,6 +8,8 @@ public sealed class GatewayEventQueueTests
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
 
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private static GatewayEventQueue Queue(int capacity = 10) =>
         new(Options.Create(new DiscordOptions { Token = "t", EventQueueCapacity = capacity }));
 
@@ -22,14 +24,9 @@ public sealed class GatewayEventQueueTests
         var queue = Queue();
         queue.Admit(Event());
         queue.Admit(Event());
-        var emptied = queue.WhenEmptyAsync();
-        await using var worker = queue.ReadAllAsync(TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
+        await using var worker = queue.ReadAllAsync(Ct).GetAsyncEnumerator(Ct);
 
-        Assert.True(await worker.MoveNextAsync());
-        Assert.False(emptied.IsCompleted);
-        Assert.True(await worker.MoveNextAsync());
-
-        await emptied.WaitAsync(Generous, TestContext.Current.CancellationToken);
+        await AssertEmptiedOnlyBySecondTakeAsync(queue.WhenEmptyAsync(), worker, worker);
     }
 
     [Fact]
@@ -38,15 +35,10 @@ public sealed class GatewayEventQueueTests
         var queue = Queue(capacity: 1);
         Assert.Equal(EventAdmission.Queued, queue.Admit(Event()));
         Assert.Equal(EventAdmission.Shed, queue.Admit(Event()));
-        var emptied = queue.WhenEmptyAsync();
-        await using var worker = queue.ReadAllAsync(TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
-        await using var busyWorker = queue.ReadAllShedAsync(TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
+        await using var worker = queue.ReadAllAsync(Ct).GetAsyncEnumerator(Ct);
+        await using var busyWorker = queue.ReadAllShedAsync(Ct).GetAsyncEnumerator(Ct);
 
-        Assert.True(await worker.MoveNextAsync());
-        Assert.False(emptied.IsCompleted);
-        Assert.True(await busyWorker.MoveNextAsync());
-
-        await emptied.WaitAsync(Generous, TestContext.Current.CancellationToken);
+        await AssertEmptiedOnlyBySecondTakeAsync(queue.WhenEmptyAsync(), worker, busyWorker);
     }
 
     [Fact]
@@ -54,14 +46,22 @@ public sealed class GatewayEventQueueTests
     {
         var queue = Queue();
         queue.Admit(Event());
-        await using var worker = queue.ReadAllAsync(TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
+        await using var worker = queue.ReadAllAsync(Ct).GetAsyncEnumerator(Ct);
         Assert.True(await worker.MoveNextAsync());
 
         queue.Admit(Event());
         var emptied = queue.WhenEmptyAsync();
+
         Assert.False(emptied.IsCompleted);
         Assert.True(await worker.MoveNextAsync());
+        await emptied.WaitAsync(Generous, Ct);
+    }
 
-        await emptied.WaitAsync(Generous, TestContext.Current.CancellationToken);
+    private static async Task AssertEmptiedOnlyBySecondTakeAsync(Task emptied, IAsyncEnumerator<GatewayEvent> first, IAsyncEnumerator<GatewayEvent> second)
+    {
+        Assert.True(await first.MoveNextAsync());
+        Assert.False(emptied.IsCompleted);
+        Assert.True(await second.MoveNextAsync());
+        await emptied.WaitAsync(Generous, Ct);
     }
 }
