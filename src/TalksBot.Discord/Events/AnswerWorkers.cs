@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +12,6 @@ internal sealed partial class AnswerWorkers(WorkQueue queue, GatewayEventQueue e
     // An answer may wait this long for the events ahead of it: Discord gives an interaction 3 s to be acknowledged and its
     // answer 15 minutes, so acknowledging a burst first costs the answers little, and a steady stream never starves them.
     private static readonly TimeSpan MaxYield = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan BacklogPoll = TimeSpan.FromMilliseconds(2);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, options.Value.MaxConcurrentAnswers).Select(_ => RunWorkerAsync(stoppingToken)));
@@ -46,11 +44,9 @@ internal sealed partial class AnswerWorkers(WorkQueue queue, GatewayEventQueue e
     // Real time, not the injected TimeProvider: this hands cores to work that is really waiting, it is no timed rule.
     private async Task YieldToEventsAsync(CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        while (events.Backlog > 0 && Stopwatch.GetElapsedTime(started) < MaxYield)
-        {
-            await Task.Delay(BacklogPoll, cancellationToken);
-        }
+        // Not throwing at MaxYield: then the answer goes ahead whether or not events still wait.
+        await events.WhenEmptyAsync().WaitAsync(MaxYield, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     [LoggerMessage(1401, LogLevel.Error, "Handling {Work} failed")]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TalksBot.Discord.Commands;
@@ -24,15 +23,15 @@ internal sealed partial class EventDispatcher(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Workers)
-            .Select(_ => RunWorkerAsync(events.Reader, busy: false, stoppingToken))
-            .Append(RunWorkerAsync(events.ShedReader, busy: true, stoppingToken)));
+            .Select(_ => RunWorkerAsync(events.ReadAllAsync(stoppingToken), busy: false, stoppingToken))
+            .Append(RunWorkerAsync(events.ReadAllShedAsync(stoppingToken), busy: true, stoppingToken)));
 
-    private async Task RunWorkerAsync(ChannelReader<GatewayEvent> reader, bool busy, CancellationToken stoppingToken)
+    private async Task RunWorkerAsync(IAsyncEnumerable<GatewayEvent> dispatches, bool busy, CancellationToken stoppingToken)
     {
         await Task.Yield();
         try
         {
-            await foreach (var dispatch in reader.ReadAllAsync(stoppingToken))
+            await foreach (var dispatch in dispatches)
             {
                 try
                 {
@@ -51,7 +50,9 @@ internal sealed partial class EventDispatcher(
 
     private Task RouteAsync(GatewayEvent dispatch, bool busy, CancellationToken cancellationToken)
     {
-        if (dispatch.Type is "INTERACTION_CREATE" or "MESSAGE_CREATE" && GuildIdOf(dispatch.Data) is var guildId && !shard.Owns(guildId))
+        // Unsharded, every guild and DM is ours: the event's guild_id is read only when there are other shards.
+        if (dispatch.Type is "INTERACTION_CREATE" or "MESSAGE_CREATE" && shard.Sharded
+            && GuildIdOf(dispatch.Data) is var guildId && !ShardAssignment.Owns(shard.Id, shard.Count, guildId))
         {
             // Discord never sends another shard's guild here; if it did, that shard answers too, and one answer is enough.
             LogNotOurShard(dispatch.Type, guildId ?? "none (a DM)", shard.Id, shard.Count);

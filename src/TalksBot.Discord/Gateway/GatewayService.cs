@@ -75,7 +75,7 @@ internal sealed partial class GatewayService(
 
                 if (wait.Delay > TimeSpan.Zero)
                 {
-                    LogIdentifyWait(wait.Delay, shard.Id, IdentifyGate.RateLimitKey(shard.Id, MaxConcurrency(gateway)), wait.Reason);
+                    LogIdentifyWait(wait.Delay, shard.Id, IdentifyGate.RateLimitKey(shard.Id, gateway.SessionStartLimit?.MaxConcurrency ?? 1), wait.Reason);
                     await Task.Delay(wait.Delay, time, stoppingToken);
                 }
 
@@ -98,7 +98,7 @@ internal sealed partial class GatewayService(
 
             if (end.IdentifiedAt is { } identifiedAt)
             {
-                identifyGate.Identified(shard.Id, MaxConcurrency(gateway), identifiedAt);
+                identifyGate.Identified(shard.Id, identifiedAt);
             }
 
             switch (end.Kind)
@@ -129,8 +129,6 @@ internal sealed partial class GatewayService(
             await Task.Delay(delay, time, stoppingToken);
         }
     }
-
-    private static int MaxConcurrency(GatewayBotResponse? gateway) => gateway?.SessionStartLimit?.MaxConcurrency ?? 1;
 
     private void Stop(string message, bool isConfiguration = false)
     {

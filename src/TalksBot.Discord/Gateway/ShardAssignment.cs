@@ -17,6 +17,9 @@ internal sealed class ShardAssignment(IOptions<DiscordOptions> options)
     /// <summary>0 until known.</summary>
     public int Count => _count;
 
+    /// <summary>More than one shard, so each handles only its own guilds. Not while the count is unknown: no event comes before READY.</summary>
+    public bool Sharded => _count > 1;
+
     /// <summary>Only shard 0 registers the application commands: a bulk overwrite per process would be the same call N times.</summary>
     public bool RegistersCommands => Id == 0;
 
@@ -52,6 +55,4 @@ internal sealed class ShardAssignment(IOptions<DiscordOptions> options)
             && shardCount > 0
             && (int)((id >> 22) % (ulong)shardCount) == shardId;
     }
-
-    public bool Owns(string? guildId) => _count <= 1 || Owns(Id, _count, guildId);
 }

@@ -87,7 +87,7 @@ public sealed class GatewaySoakTests
         var callbacks = CallbacksById(discord);
         var lost = interactions.Where(d => d.Fate == DispatchFate.Lost).Select(InteractionId).ToList();
         var invalidating = byKind.Where(k => Invalidating.Contains(k.Key)).Sum(k => k.Value);
-        var identifyTimes = sessions.IdentifyTimes;
+        var identifyTimes = sessions.IdentifyLog.Select(i => i.At).ToList();
         var unanswered = delivered.Where(id => !callbacks.ContainsKey(id)).ToList();
         var answeredTwice = callbacks.Where(c => c.Value > 1).Select(c => c.Key).ToList();
         var lostButAnswered = lost.Where(callbacks.ContainsKey).ToList();

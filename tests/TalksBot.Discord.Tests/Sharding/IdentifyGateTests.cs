@@ -38,7 +38,7 @@ public sealed class IdentifyGateTests
     {
         var time = new ManualTimeProvider();
         var gate = new IdentifyGate(time);
-        gate.Identified(shardId: 1, maxConcurrency: 1, time.GetUtcNow());
+        gate.Identified(shardId: 1, time.GetUtcNow());
 
         time.Advance(TimeSpan.FromSeconds(2));
         var wait = gate.WaitBefore(1, Budget());
@@ -52,7 +52,7 @@ public sealed class IdentifyGateTests
     {
         var time = new ManualTimeProvider();
         var gate = new IdentifyGate(time);
-        gate.Identified(1, 1, time.GetUtcNow());
+        gate.Identified(1, time.GetUtcNow());
 
         time.Advance(IdentifyGate.Window);
 
@@ -64,9 +64,48 @@ public sealed class IdentifyGateTests
     {
         var time = new ManualTimeProvider();
         var gate = new IdentifyGate(time);
-        gate.Identified(shardId: 0, maxConcurrency: 2, time.GetUtcNow());
+        gate.Identified(shardId: 0, time.GetUtcNow());
 
         Assert.Equal(TimeSpan.Zero, gate.WaitBefore(1, Budget(maxConcurrency: 2)).Delay);
+    }
+
+    [Fact]
+    public void AChangedMaxConcurrencyStillCountsTheLastIdentifyAgainstTheShardsBucket()
+    {
+        // Shard 5 identified in bucket 1 of 4; Discord now says 16, which puts it in bucket 5: still its own identify 2 s ago.
+        var time = new ManualTimeProvider();
+        var gate = new IdentifyGate(time);
+        gate.Identified(shardId: 5, time.GetUtcNow());
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        var wait = gate.WaitBefore(5, Budget(maxConcurrency: 16));
+
+        Assert.Equal(TimeSpan.FromSeconds(3), wait.Delay);
+        Assert.Equal(IdentifyWaitReason.BucketWindow, wait.Reason);
+    }
+
+    [Fact]
+    public void TheStartUpTurnIsTakenOncePerProcessEvenWhenTheConnectFailsBeforeIdentifying()
+    {
+        var gate = new IdentifyGate(new ManualTimeProvider());
+        gate.WaitBefore(3, Budget());
+
+        var retry = gate.WaitBefore(3, Budget());
+
+        Assert.Equal(TimeSpan.Zero, retry.Delay);
+        Assert.Equal(IdentifyWaitReason.BucketWindow, retry.Reason);
+    }
+
+    [Fact]
+    public void ASpentBudgetDoesNotTakeTheStartUpTurn()
+    {
+        var gate = new IdentifyGate(new ManualTimeProvider());
+        gate.WaitBefore(3, Budget(remaining: 0));
+
+        var wait = gate.WaitBefore(3, Budget());
+
+        Assert.Equal(TimeSpan.FromSeconds(15), wait.Delay);
+        Assert.Equal(IdentifyWaitReason.StartUpTurn, wait.Reason);
     }
 
     [Fact]

@@ -81,6 +81,17 @@ public sealed class ShardAssignmentTests
     }
 
     [Fact]
+    public void OneShardOrAnAutomaticCountDiscordPutsAtOneIsNotSharded()
+    {
+        var auto = Shard(0, "auto");
+        auto.Resolve(recommended: 1);
+
+        Assert.False(Shard(0, "1").Sharded);
+        Assert.False(auto.Sharded);
+        Assert.True(Shard(0, "2").Sharded);
+    }
+
+    [Fact]
     public void OnlyShardZeroRegistersCommands()
     {
         Assert.True(Shard(0, "2").RegistersCommands);

@@ -19,7 +19,6 @@ public sealed class FakeGatewaySessions : IDisposable
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly Dictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private readonly List<FakeDispatch> _dispatches = [];
-    private readonly List<DateTimeOffset> _identifyTimes = [];
     private readonly List<FakeIdentify> _identifies = [];
     private readonly Dictionary<int, Session> _current = [];
     private readonly Dictionary<int, FakeGatewayConnection> _live = [];
@@ -46,10 +45,7 @@ public sealed class FakeGatewaySessions : IDisposable
     /// <summary>Every Identify: which shard it named and with which token, in order.</summary>
     public IReadOnlyList<FakeIdentify> IdentifyLog => Locked(() => _identifies.ToList());
 
-    public int Identifies => Locked(() => _identifyTimes.Count);
-
-    /// <summary>When each Identify arrived, in order.</summary>
-    public IReadOnlyList<DateTimeOffset> IdentifyTimes => Locked(() => _identifyTimes.ToList());
+    public int Identifies => Locked(() => _identifies.Count);
 
     /// <summary>Resumes answered with a replay and RESUMED.</summary>
     public int Resumes => Locked(() => _resumes);
@@ -172,9 +168,8 @@ public sealed class FakeGatewaySessions : IDisposable
                 previous.Invalidate(confirmedOnly: true);
             }
 
-            _identifyTimes.Add(arrived);
             _server.SessionStartRemaining--;
-            var session = new Session("fake-session-" + _identifyTimes.Count.ToString(CultureInfo.InvariantCulture), shard);
+            var session = new Session("fake-session-" + _identifies.Count.ToString(CultureInfo.InvariantCulture), shard);
             _sessions[session.Id] = session;
             _current[shard] = session;
             session.Connections.Add(connection);
