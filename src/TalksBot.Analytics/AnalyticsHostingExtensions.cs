@@ -22,9 +22,9 @@ public static class AnalyticsHostingExtensions
             .Bind(builder.Configuration.GetSection(AnalyticsOptions.Section));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // Only resolved with Analytics:Provider postgres, whose validation (run by .Value) requires the connection string.
         builder.Services.TryAddSingleton(services => NpgsqlDataSource.Create(
-            services.GetRequiredService<IOptions<AnalyticsOptions>>().Value.ConnectionString
-            ?? throw new InvalidOperationException("Analytics:ConnectionString is not set; it is needed when Analytics:Provider is postgres.")));
+            services.GetRequiredService<IOptions<AnalyticsOptions>>().Value.ConnectionString!));
         builder.Services.TryAddSingleton<AnalyticsStore>(services =>
             services.GetRequiredService<IOptions<AnalyticsOptions>>().Value.Provider == AnalyticsProvider.Postgres
                 ? ActivatorUtilities.CreateInstance<PostgresAnalyticsStore>(services)

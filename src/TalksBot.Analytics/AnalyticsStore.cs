@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using TalksBot.Analytics.Reports;
@@ -144,11 +145,22 @@ public abstract partial class AnalyticsStore : IQuestionLog, IAuditLog, IAsyncDi
     /// <summary>A transaction that writes: SQLite must take its write lock up front (IMMEDIATE) or two writers deadlock.</summary>
     private protected abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection db, CancellationToken cancellationToken);
 
-    /// <summary>Once per store, after the migrations: the hashing salt and the first retention pass.</summary>
-    private protected async Task InitialiseAsync(DbConnection db, CancellationToken cancellationToken)
+    /// <summary>Brings the schema up to the latest version, each provider its own way; returns the version found.</summary>
+    private protected abstract Task<int> MigrateAsync(DbConnection db, CancellationToken cancellationToken);
+
+    /// <summary>Once per store, on its first connection: the migrations, the hashing salt and the first retention pass.</summary>
+    private protected async Task StartUpAsync(DbConnection db, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        var found = await MigrateAsync(db, cancellationToken);
+        if (found < SchemaMigrations.Latest)
+        {
+            LogMigrated(Location, found, SchemaMigrations.Latest);
+        }
+
         protector = new UserIdProtector(await LoadSaltAsync(db, cancellationToken), settings.HashUserIds);
         await ApplyRetentionAsync(db, cancellationToken);
+        LogOpened(Location, SchemaMigrations.Latest, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     // Idempotent on the question id, so a caller that retries after a timeout does not log the question twice.
@@ -236,10 +248,10 @@ public abstract partial class AnalyticsStore : IQuestionLog, IAuditLog, IAsyncDi
     }
 
     [LoggerMessage(5001, LogLevel.Debug, "Opened the analytics database {Location} at schema version {Version} in {Milliseconds:F1} ms")]
-    private protected partial void LogOpened(string location, int version, double milliseconds);
+    private partial void LogOpened(string location, int version, double milliseconds);
 
     [LoggerMessage(5002, LogLevel.Information, "Migrated the analytics database {Location} from schema version {From} to {To}")]
-    private protected partial void LogMigrated(string location, int from, int to);
+    private partial void LogMigrated(string location, int from, int to);
 
     [LoggerMessage(5003, LogLevel.Information, "Deleted {Count} questions older than {Days} days (Analytics:RetentionDays)")]
     private partial void LogRetention(int count, int days);

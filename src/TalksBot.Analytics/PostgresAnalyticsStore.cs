@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,6 +30,25 @@ public sealed class PostgresAnalyticsStore(
         return $"postgres://{settings.Host}:{settings.Port}/{settings.Database}";
     }
 
+    /// <summary>
+    /// A pooled connection from <paramref name="dataSource"/>, for the store and for the refresh lock that shares its
+    /// database. Failing to connect is an <see cref="AnalyticsStoreException"/> naming the database and the key to fix.
+    /// </summary>
+    public static async Task<NpgsqlConnection> OpenConnectionAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        try
+        {
+            return await dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException)
+        {
+            // Npgsql's messages name the host and the failure, never the password.
+            throw new AnalyticsStoreException(
+                $"Could not connect to the analytics database {Describe(dataSource)} (Analytics:ConnectionString): {e.Message}", e);
+        }
+    }
+
     public override ValueTask DisposeAsync()
     {
         Dispose();
@@ -52,7 +70,7 @@ public sealed class PostgresAnalyticsStore(
     private protected override async Task<T> RunAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(dataSource, cancellationToken);
         if (!initialised)
         {
             await InitialiseOnceAsync(connection, cancellationToken);
@@ -64,19 +82,8 @@ public sealed class PostgresAnalyticsStore(
     private protected override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection db, CancellationToken cancellationToken) =>
         await db.BeginTransactionAsync(cancellationToken);
 
-    private async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await dataSource.OpenConnectionAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is NpgsqlException or SocketException)
-        {
-            // Npgsql's messages name the host and the failure, never the password.
-            throw new AnalyticsStoreException(
-                $"Could not connect to the analytics database {Location} (Analytics:ConnectionString): {e.Message}", e);
-        }
-    }
+    private protected override Task<int> MigrateAsync(DbConnection db, CancellationToken cancellationToken) =>
+        SchemaMigrations.ApplyAsync((NpgsqlConnection)db, SchemaMigrations.All, Location, cancellationToken);
 
     private async Task InitialiseOnceAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -88,16 +95,8 @@ public sealed class PostgresAnalyticsStore(
                 return;
             }
 
-            var started = Stopwatch.GetTimestamp();
-            var found = await SchemaMigrations.ApplyAsync(connection, SchemaMigrations.All, Location, cancellationToken);
-            if (found < SchemaMigrations.Latest)
-            {
-                LogMigrated(Location, found, SchemaMigrations.Latest);
-            }
-
-            await InitialiseAsync(connection, cancellationToken);
+            await StartUpAsync(connection, cancellationToken);
             initialised = true;
-            LogOpened(Location, SchemaMigrations.Latest, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (NpgsqlException e)
         {

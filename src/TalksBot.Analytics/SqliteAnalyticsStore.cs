@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -76,9 +75,11 @@ public sealed class SqliteAnalyticsStore(
     private protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection db, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)db).BeginTransaction(deferred: false));
 
+    private protected override Task<int> MigrateAsync(DbConnection db, CancellationToken cancellationToken) =>
+        SchemaMigrations.ApplyAsync((SqliteConnection)db, SchemaMigrations.All, DatabasePath, cancellationToken);
+
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         var db = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -96,13 +97,7 @@ public sealed class SqliteAnalyticsStore(
                 await pragmas.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            var found = await SchemaMigrations.ApplyAsync(db, SchemaMigrations.All, DatabasePath, cancellationToken);
-            if (found < SchemaMigrations.Latest)
-            {
-                LogMigrated(DatabasePath, found, SchemaMigrations.Latest);
-            }
-
-            await InitialiseAsync(db, cancellationToken);
+            await StartUpAsync(db, cancellationToken);
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -116,7 +111,6 @@ public sealed class SqliteAnalyticsStore(
             throw;
         }
 
-        LogOpened(DatabasePath, SchemaMigrations.Latest, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return db;
     }
 }

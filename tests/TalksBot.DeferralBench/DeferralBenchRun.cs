@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using TalksBot.Bench;
 using TalksBot.Qdrant;
 using TalksBot.Qdrant.Local;
 using TalksBot.Qdrant.Store;

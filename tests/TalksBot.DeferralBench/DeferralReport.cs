@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using TalksBot.Bench;
 
 namespace TalksBot.DeferralBench;
 

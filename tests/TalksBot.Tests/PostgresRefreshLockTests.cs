@@ -1,6 +1,8 @@
 using Npgsql;
+using TalksBot.Analytics;
 using TalksBot.Indexing;
 using TalksBot.Testing.Postgres;
+using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Tests;
 
@@ -26,5 +28,19 @@ public sealed class PostgresRefreshLockTests(PostgresFixture postgres)
         Assert.Null(refused);
         // The first pool keeps its connection (and session) open after the release: only the explicit unlock frees the lock.
         Assert.NotNull(afterRelease);
+    }
+
+    [Fact]
+    public async Task AnUnreachableDatabaseIsTheAnalyticsStoresOwnConnectErrorWithoutThePassword()
+    {
+        var closedPort = LoopbackPorts.Free(1)[0];
+        await using var pool = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={closedPort};Database=talksbot;Username=bot;Password=s3cret-pw;Timeout=5");
+
+        var error = await Assert.ThrowsAsync<AnalyticsStoreException>(async () => await new PostgresRefreshLock(pool).TryAcquireAsync(Ct));
+
+        // The same words as the store's, which opens its connections the same way: one message to search for.
+        Assert.StartsWith($"Could not connect to the analytics database postgres://127.0.0.1:{closedPort}/talksbot (Analytics:ConnectionString): ",
+            error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-pw", error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using TalksBot.Testing.FakeDiscord;
 using TalksBot.Testing.Qdrant;
 
@@ -29,5 +31,22 @@ public sealed class RegisterCommandsCommandTests(QdrantFixture qdrant)
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Discord:Token is not set", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RegisterCommandsStoppedWhileDiscordHasNotAnsweredSaysCancelledWithTheCancelledExitCode()
+    {
+        // A Discord that takes the request and never answers: the registration is still waiting when the stop comes.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var accepted = silent.AcceptTcpClientAsync(TestContext.Current.CancellationToken).AsTask();
+
+        var result = await new CliRun(qdrant).RunAsync(() => Task.FromResult(accepted.IsCompleted),
+            "register-commands", "-c", "Discord:Token=register-token", "-c", $"Discord:ApiBaseUrl=http://{silent.LocalEndpoint}/");
+
+        Assert.True(result.ExitCode == 130, result.ToString());
+        Assert.Contains("talksbot: Cancelled.", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("register-token", result.ToString(), StringComparison.Ordinal);
+        (await accepted).Dispose();
     }
 }

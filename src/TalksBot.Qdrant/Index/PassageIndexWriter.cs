@@ -113,13 +113,14 @@ public sealed partial class PassageIndexWriter(
         GatedAsync<IReadOnlyList<string>>(async () =>
         {
             var served = await client.ResolveAliasAsync(_alias, cancellationToken);
+            var versions = await ListVersionsAsync(cancellationToken);
             // Kept: the previous complete version for rollback and, after a rollback, the version rolled back from (newer
             // than the served one) for rollforward, until the next build replaces both.
-            var previous = served is null ? null : (await NewestCompleteAsync(c => string.CompareOrdinal(c, served) < 0, cancellationToken))?.Collection;
-            var rolledBackFrom = served is null ? null : (await NewestCompleteAsync(c => string.CompareOrdinal(c, served) > 0, cancellationToken))?.Collection;
+            var previous = served is null ? null : (await NewestCompleteAsync(versions, c => string.CompareOrdinal(c, served) < 0, cancellationToken))?.Collection;
+            var rolledBackFrom = served is null ? null : (await NewestCompleteAsync(versions, c => string.CompareOrdinal(c, served) > 0, cancellationToken))?.Collection;
 
             var deleted = new List<string>();
-            foreach (var name in await ListVersionsAsync(cancellationToken))
+            foreach (var name in versions)
             {
                 if (name != served && name != previous && name != rolledBackFrom)
                 {
@@ -235,39 +236,37 @@ public sealed partial class PassageIndexWriter(
 
     /// <summary>Points the alias back at the newest of our collections older than the one served; returns its manifest.</summary>
     /// <exception cref="IndexBuildException">Nothing is served, or there is no earlier complete collection.</exception>
-    public Task<IndexManifest> RollbackAsync(CancellationToken cancellationToken) =>
-        GatedAsync(() => RollbackCoreAsync(cancellationToken), cancellationToken);
-
-    private async Task<IndexManifest> RollbackCoreAsync(CancellationToken cancellationToken)
-    {
-        var current = await client.ResolveAliasAsync(_alias, cancellationToken)
-            ?? throw new IndexBuildException($"Nothing is served under the alias '{_alias}', so there is nothing to roll back.");
-        var (older, manifest) = await NewestCompleteAsync(c => string.CompareOrdinal(c, current) < 0, cancellationToken)
-            ?? throw new IndexBuildException($"No earlier complete index than '{current}' is kept, so '{_alias}' cannot be rolled back.");
-        await client.UpdateAliasesAsync([AliasAction.Delete(_alias), AliasAction.Create(_alias, older)], cancellationToken);
-        LogRolledBack(_alias, current, older);
-        return manifest;
-    }
+    public Task<IndexManifest> RollbackAsync(CancellationToken cancellationToken) => MoveAliasAsync(forward: false, cancellationToken);
 
     /// <summary>Points the alias forward again, at the version a rollback went back from; returns its manifest.</summary>
     /// <exception cref="IndexBuildException">Nothing is served, or no complete version newer than the served one is kept.</exception>
-    public Task<IndexManifest> RollforwardAsync(CancellationToken cancellationToken) =>
+    public Task<IndexManifest> RollforwardAsync(CancellationToken cancellationToken) => MoveAliasAsync(forward: true, cancellationToken);
+
+    // Rollback and rollforward differ only in which side of the served version they look: older, or newer.
+    private Task<IndexManifest> MoveAliasAsync(bool forward, CancellationToken cancellationToken) =>
         GatedAsync(async () =>
         {
             var current = await client.ResolveAliasAsync(_alias, cancellationToken)
-                ?? throw new IndexBuildException($"Nothing is served under the alias '{_alias}', so there is nothing to roll forward.");
-            var (newer, manifest) = await NewestCompleteAsync(c => string.CompareOrdinal(c, current) > 0, cancellationToken)
-                ?? throw new IndexBuildException($"'{current}' is the newest version kept: roll forward follows a rollback, until the next refresh.");
-            await client.UpdateAliasesAsync([AliasAction.Delete(_alias), AliasAction.Create(_alias, newer)], cancellationToken);
-            LogRolledForward(_alias, current, newer);
+                ?? throw new IndexBuildException($"Nothing is served under the alias '{_alias}', so there is nothing to roll {(forward ? "forward" : "back")}.");
+            var (target, manifest) = await NewestCompleteAsync(await ListVersionsAsync(cancellationToken),
+                    c => forward ? string.CompareOrdinal(c, current) > 0 : string.CompareOrdinal(c, current) < 0, cancellationToken)
+                ?? throw new IndexBuildException(forward
+                    ? $"'{current}' is the newest version kept: roll forward follows a rollback, until the next refresh."
+                    : $"No earlier complete index than '{current}' is kept, so '{_alias}' cannot be rolled back.");
+            await client.UpdateAliasesAsync([AliasAction.Delete(_alias), AliasAction.Create(_alias, target)], cancellationToken);
+            if (forward)
+                LogRolledForward(_alias, current, target);
+            else
+                LogRolledBack(_alias, current, target);
             return manifest;
         }, cancellationToken);
 
     // The newest of our versions that completed (carries a manifest) among those the filter keeps, with its manifest;
     // a version without one never finished building and is nothing to serve.
-    private async Task<(string Collection, IndexManifest Manifest)?> NewestCompleteAsync(Func<string, bool> filter, CancellationToken cancellationToken)
+    private async Task<(string Collection, IndexManifest Manifest)?> NewestCompleteAsync(IEnumerable<string> versions, Func<string, bool> filter,
+        CancellationToken cancellationToken)
     {
-        foreach (var candidate in (await ListVersionsAsync(cancellationToken)).Where(filter).OrderDescending(StringComparer.Ordinal))
+        foreach (var candidate in versions.Where(filter).OrderDescending(StringComparer.Ordinal))
         {
             if (await ReadManifestAsync(candidate, cancellationToken) is { } manifest)
                 return (candidate, manifest);
@@ -415,6 +414,16 @@ public sealed partial class PassageIndexWriter(
         }, _layout, cancellationToken);
     }
 
+    /// <summary>
+    /// Creates an empty collection as a build creates each version (the configured layout, the payload indexes), outside
+    /// the versions this writer manages: <c>talksbot bench</c> times its raw upsert on it, and deletes it.
+    /// </summary>
+    public async Task CreateScratchCollectionAsync(string collection, int dimensions, CancellationToken cancellationToken)
+    {
+        await client.CreateCollectionAsync(collection, dimensions, metadata: null, _layout, cancellationToken);
+        await CreatePayloadIndexesAsync(collection, cancellationToken);
+    }
+
     private async Task CreatePayloadIndexesAsync(string collection, CancellationToken cancellationToken)
     {
         // Payload indexes go in before the points, as Qdrant advises; article_hash lets a later refresh find reusable points.
@@ -505,8 +514,8 @@ public sealed partial class PassageIndexWriter(
         return deleted;
     }
 
-    private async Task<IEnumerable<string>> ListVersionsAsync(CancellationToken cancellationToken) =>
-        (await client.ListCollectionsAsync(cancellationToken)).Where(IsOurVersion);
+    private async Task<List<string>> ListVersionsAsync(CancellationToken cancellationToken) =>
+        [.. (await client.ListCollectionsAsync(cancellationToken)).Where(IsOurVersion)];
 
     private bool IsOurVersion(string name) =>
         name.Length == _versionPrefix.Length + VersionFormat.Length

@@ -34,14 +34,21 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentQueue<string> _outputTail = new();
     private readonly HttpClient _probe;
+    private readonly Action<ProcessStartInfo>? _configureLaunch;
     private volatile Uri? _baseAddress;
     private volatile Uri? _grpcAddress;
     private Process? _process;
     private bool _stopped;
 
-    public ManagedQdrantServer(IOptions<QdrantOptions> options, ILogger<ManagedQdrantServer>? logger = null, TimeProvider? time = null)
+    /// <param name="configureLaunch">
+    /// Adds to each launch's arguments and environment, e.g. a test cluster's <c>--bootstrap</c> and p2p port; the app's
+    /// single node needs nothing more.
+    /// </param>
+    public ManagedQdrantServer(IOptions<QdrantOptions> options, ILogger<ManagedQdrantServer>? logger = null, TimeProvider? time = null,
+        Action<ProcessStartInfo>? configureLaunch = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _configureLaunch = configureLaunch;
         _local = options.Value.Local;
         _apiKey = options.Value.ApiKey;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -218,6 +225,8 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
         {
             info.Environment["QDRANT__SERVICE__API_KEY"] = _apiKey;
         }
+
+        _configureLaunch?.Invoke(info);
 
         var process = new Process { StartInfo = info };
         process.OutputDataReceived += (_, e) => RememberOutput(e.Data);
@@ -481,7 +490,8 @@ public sealed partial class ManagedQdrantServer : IHostedService, IAsyncDisposab
         }
     }
 
-    private string OutputTail() => _outputTail.IsEmpty ? "(no output)" : string.Join(Environment.NewLine, _outputTail);
+    /// <summary>The last lines the Qdrant this instance started wrote, for a failure message.</summary>
+    public string OutputTail() => _outputTail.IsEmpty ? "(no output)" : string.Join(Environment.NewLine, _outputTail);
 
     [LoggerMessage(3001, LogLevel.Information, "Started Qdrant (pid {Pid}) at {BaseAddress} in {ElapsedMs:F0} ms, storage {StoragePath}")]
     private partial void LogStarted(int pid, Uri baseAddress, double elapsedMs, string storagePath);

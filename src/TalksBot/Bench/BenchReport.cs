@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace TalksBot.Bench;
@@ -26,17 +25,6 @@ internal sealed record IngestFigures(int Passages, double PassagesPerSecond, dou
 /// <param name="RssMbAfterLoad">Resident memory once the model is loaded and the index built.</param>
 /// <param name="RssMbAfterQuestions">Resident memory after the timed questions.</param>
 internal sealed record MemoryFigures(double RssMbAfterLoad, double RssMbAfterQuestions);
-
-/// <param name="LoadAverage">The 1-minute load average at the end of the run (Linux); null where the system does not say.</param>
-internal sealed record MachineFigures(int Cores, double? LoadAverage)
-{
-    // The 1-minute figure of /proc/loadavg: with 2 cores, anything above 2 means the figures were taken while waiting.
-    public static MachineFigures Now() => new(
-        Environment.ProcessorCount,
-        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture, out var load)
-            ? load
-            : null);
-}
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(BenchReport))]

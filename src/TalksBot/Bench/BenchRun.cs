@@ -83,11 +83,10 @@ internal sealed class BenchRun(IServiceProvider services, EvaluationIndex index,
         var upserting = progress.Start($"Raw upsert, {sample.Count} passages", sample.Count);
         // A scratch collection under the bench's own prefix, outside the versions the writer manages; deleted here.
         var scratch = services.GetRequiredService<IOptions<QdrantOptions>>().Value.CollectionPrefix + "_raw";
-        await _client.CreateCollectionAsync(scratch, points[0].Vector.Dense.Length, metadata: null, cancellationToken);
+        // Created as the ingest creates its collections, so the upsert is timed on the same shards and replicas.
+        await services.GetRequiredService<PassageIndexWriter>().CreateScratchCollectionAsync(scratch, points[0].Vector.Dense.Length, cancellationToken);
         try
         {
-            await _client.CreateKeywordIndexAsync(scratch, "article_id", wait: true, cancellationToken);
-            await _client.CreateKeywordIndexAsync(scratch, "article_hash", wait: true, cancellationToken);
             started = Stopwatch.GetTimestamp();
             foreach (var batch in points.Chunk(PassageIndexWriter.BatchSize))
             {

@@ -9,7 +9,7 @@ internal static class CliHost
 {
     public static async Task<int> RunAsync(
         ParseResult parse, Option<string[]> config, Func<IServiceProvider, CancellationToken, Task<int>> verb,
-        CancellationToken cancellationToken, bool hosted = false, IReadOnlyList<string>? overrides = null)
+        CancellationToken cancellationToken, bool hosted = false, IReadOnlyList<string>? overrides = null, bool start = true)
     {
         try
         {
@@ -18,6 +18,11 @@ internal static class CliHost
             using var host = builder.Build();
             // Before StartAsync, which would log a failed validation with its stack trace before we could say it plainly.
             host.ValidateOptions();
+            // A verb that only needs the composition (register-commands) leaves the host's services - the gateway, the
+            // managed Qdrant - unstarted.
+            if (!start)
+                return await verb(host.Services, cancellationToken);
+
             await host.StartAsync(cancellationToken);
             try
             {

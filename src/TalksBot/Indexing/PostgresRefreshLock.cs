@@ -12,32 +12,22 @@ internal sealed class PostgresRefreshLock(NpgsqlDataSource dataSource) : IRefres
 {
     public async ValueTask<IAsyncDisposable?> TryAcquireAsync(CancellationToken cancellationToken)
     {
-        NpgsqlConnection connection;
-        try
-        {
-            connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        }
-        catch (NpgsqlException e)
-        {
-            throw new AnalyticsStoreException(
-                $"Could not take the refresh lock in the analytics database {PostgresAnalyticsStore.Describe(dataSource)} (Analytics:ConnectionString): {e.Message}", e);
-        }
-
+        var connection = await PostgresAnalyticsStore.OpenConnectionAsync(dataSource, cancellationToken);
+        IAsyncDisposable? held = null;
         try
         {
             await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
             command.Parameters.AddWithValue("key", AdvisoryLockKeys.Refresh);
             if (await command.ExecuteScalarAsync(cancellationToken) is true)
-                return new Held(connection);
+                held = new Held(connection);
+            return held;
         }
-        catch
+        finally
         {
-            await connection.DisposeAsync();
-            throw;
+            // Refused or failed: the connection goes back to the pool now; held, it goes when the lock is released.
+            if (held is null)
+                await connection.DisposeAsync();
         }
-
-        await connection.DisposeAsync();
-        return null;
     }
 
     private sealed class Held(NpgsqlConnection connection) : IAsyncDisposable

@@ -168,4 +168,26 @@ public sealed class PassageIndexWriterTests(QdrantFixture qdrant)
     {
         public void Report(T value) => report(value);
     }
+
+    [Fact]
+    public async Task AScratchCollectionIsLaidOutAsTheConfiguredIndexWithItsPayloadIndexes()
+    {
+        var options = qdrant.CreateOptions();
+        options.ShardNumber = 2;
+        var client = qdrant.CreateClient();
+        using var writer = new PassageIndexWriter(client, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<PassageIndexWriter>.Instance, new QdrantPointCopier(client));
+        var scratch = QdrantFixture.UniqueCollectionName("scratch");
+
+        await writer.CreateScratchCollectionAsync(scratch, dimensions: 8, Ct);
+
+        var entry = TestArticles.All[0];
+        await client.UpsertAsync(scratch, [PassageIndexWriter.ToPoint(entry.Article, entry.Passages[0], [1, 0, 0, 0, 0, 0, 0, 0], null)], Ct);
+
+        Assert.Equal([0u, 1u], (await client.GetShardReplicasAsync(scratch, Ct)).Select(r => r.ShardId).Order());
+        // Qdrant facets only keyword-indexed fields: these fail without the payload indexes an ingest creates.
+        Assert.Equal(1, (await client.FacetAsync(scratch, "article_id", 10, Ct))[entry.Article.Id]);
+        Assert.Equal(1, (await client.FacetAsync(scratch, "article_hash", 10, Ct)).Values.Single());
+        await client.DeleteCollectionAsync(scratch, Ct);
+    }
 }
