@@ -255,33 +255,45 @@ public sealed partial class QdrantIndexClient
         }, cancellationToken);
 
     /// <summary>
-    /// BM25 and dense search in one batch request, fused by reciprocal rank here rather than by Qdrant (see
-    /// <see cref="ReciprocalRankFusion"/>: Qdrant's fusion settles tied scores differently after a restart), then the
-    /// fused best read with their payloads in a second request. Results are ordered by fused score, then id.
+    /// BM25 and dense search fused by reciprocal rank here rather than by Qdrant (see <see cref="ReciprocalRankFusion"/>:
+    /// Qdrant's fusion settles tied scores differently after a restart). Results are ordered by fused score, then id.
     /// </summary>
-    // Read consistency stays Qdrant's default (one replica per shard): on a cluster a shard whose replica's node is down
-    // is read from another replica within milliseconds, far inside Qdrant:SearchTimeout. "All" or "majority" would make
-    // a question wait on, or fail for, the node that is down.
+    // One batch request carries the two searches (ids and scores only) and Qdrant's own fusion with payloads: its fused
+    // set is ours but for ties at the cut-off, so it supplies the payloads, and only a passage it left out is read in a
+    // second request. Read consistency stays Qdrant's default (one replica per shard): on a cluster a shard whose
+    // replica's node is down is read from another replica within milliseconds, far inside Qdrant:SearchTimeout.
     public Task<IReadOnlyList<ScoredPoint>> QueryHybridAsync(string collection, HybridQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var filter = ToFilter(query.Filter);
-        // Ids and scores only: the payloads (text and sentence vectors) of the few fused winners are read afterwards.
         QueryPoints Search(Query search, string vector) => new()
         {
             CollectionName = collection, Query = search, Using = vector, Filter = filter, Limit = (ulong)query.PrefetchLimit,
             WithPayload = new WithPayloadSelector { Enable = false },
         };
+        var bm25 = Search(Bm25(query.Text), VectorNames.Bm25);
+        var dense = Search(query.Dense.ToArray(), VectorNames.Dense);
+        var fusedByQdrant = new QueryPoints
+        {
+            CollectionName = collection, Query = new Query { Fusion = Fusion.Rrf }, Filter = filter, Limit = (ulong)query.Limit,
+            WithPayload = new WithPayloadSelector { Enable = true },
+            Prefetch =
+            {
+                new PrefetchQuery { Query = bm25.Query, Using = VectorNames.Bm25, Filter = filter, Limit = bm25.Limit },
+                new PrefetchQuery { Query = dense.Query, Using = VectorNames.Dense, Filter = filter, Limit = dense.Limit },
+            },
+        };
         return RunAsync<IReadOnlyList<ScoredPoint>>($"query {collection}", idempotent: true, async token =>
         {
-            var lists = await _client.QueryBatchAsync(collection,
-                [Search(Bm25(query.Text), VectorNames.Bm25), Search(query.Dense.ToArray(), VectorNames.Dense)], cancellationToken: token);
-            var fused = ReciprocalRankFusion.Fuse(lists.Select(list => list.Result.Select(p => (IdOf(p.Id), (double)p.Score))), query.Limit);
-            if (fused.Count == 0)
-                return [];
-            var read = await _client.RetrieveAsync(collection, [.. fused.Select(f => new PointId { Uuid = f.Id.ToString() })],
-                withPayload: true, withVectors: false, cancellationToken: token);
-            var payloads = read.ToDictionary(p => IdOf(p.Id), p => QdrantValues.ToPayload(p.Payload));
+            var results = await _client.QueryBatchAsync(collection, [bm25, dense, fusedByQdrant], cancellationToken: token);
+            var fused = ReciprocalRankFusion.Fuse(results.Take(2).Select(list => list.Result.Select(p => (IdOf(p.Id), (double)p.Score))), query.Limit);
+            var payloads = results[2].Result.ToDictionary(p => IdOf(p.Id), p => QdrantValues.ToPayload(p.Payload));
+            if (fused.Where(f => !payloads.ContainsKey(f.Id)).Select(f => new PointId { Uuid = f.Id.ToString() }).ToList() is { Count: > 0 } missing)
+            {
+                foreach (var point in await _client.RetrieveAsync(collection, missing, withPayload: true, withVectors: false, cancellationToken: token))
+                    payloads[IdOf(point.Id)] = QdrantValues.ToPayload(point.Payload);
+            }
+
             // A point deleted between the two requests (a refresh swapping the alias) is left out, not returned empty.
             return [.. fused.Where(f => payloads.ContainsKey(f.Id)).Select(f => new ScoredPoint(f.Id, f.Score, payloads[f.Id]))];
         }, cancellationToken);

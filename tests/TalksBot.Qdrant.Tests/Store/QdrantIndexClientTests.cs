@@ -117,6 +117,26 @@ public sealed class QdrantIndexClientTests(QdrantFixture qdrant)
     }
 
     [Fact]
+    public async Task APointOurFusionKeepsAndQdrantsCutIsStillReturnedWithItsPayload()
+    {
+        // Tied everywhere and one place to fill: Qdrant's own fusion keeps whichever its segments list first (the one
+        // written last, here the higher id), ours the lower id, whose payload is then read on its own.
+        var collection = await CreateCollectionAsync(dimensions: 2);
+        var low = new Guid("00000000-0000-4000-8000-000000000001");
+        var high = new Guid("ffffffff-ffff-4fff-bfff-ffffffffffff");
+        await _client.UpsertAsync(collection,
+            [new PassagePoint(low, new PointVectors(new float[] { 1, 0 }, new Bm25Document("sanctions relief")), Payload("a2", "sanctions relief"))], Ct);
+        await _client.UpsertAsync(collection,
+            [new PassagePoint(high, new PointVectors(new float[] { 1, 0 }, new Bm25Document("sanctions relief")), Payload("a1", "sanctions relief"))], Ct);
+
+        var points = await _client.QueryHybridAsync(collection, new HybridQuery("sanctions", new float[] { 1, 0 }, 1, 50), Ct);
+
+        var point = Assert.Single(points);
+        Assert.Equal(low, point.Id);
+        Assert.Equal("a2", point.Payload?.ArticleId);
+    }
+
+    [Fact]
     public async Task ExactCountCountsOnlyThePointsMatchingTheFilter()
     {
         var collection = await CreateCollectionAsync(dimensions: 2);
