@@ -11,8 +11,9 @@ public sealed class DeferralsFirstTests
     [Fact]
     public async Task AnsweringWaitsUntilTheEventWorkersHavePickedUpEveryInteractionOfABurst()
     {
-        // Each callback takes 100 ms, so the eight event workers need four rounds for the burst: without the wait, the first
-        // answer starts after the first round, with at most 16 callbacks sent.
+        // Each callback takes 250 ms, so the eight event workers need four rounds for the burst: without the wait, the first
+        // answer starts after the first round, with at most 16 callbacks sent. 250 ms, not less: the whole burst must have
+        // reached the bot before the first round ends, or an empty queue is honestly empty (a CI run at 100 ms saw 8).
         BotHarness? bot = null;
         var callbacksWhenAnsweringBegan = -1;
         Func<AskRequest, CancellationToken, Task<AskResult>> fast = Fakes.Answers.After(TimeSpan.Zero, "An answer.");
@@ -22,7 +23,7 @@ public sealed class DeferralsFirstTests
                 Interlocked.CompareExchange(ref callbacksWhenAnsweringBegan, bot!.Discord.Requests.Count(IsCallback), -1);
                 return fast(request, ct);
             },
-            arrange: d => d.Latency = r => IsCallback(r) ? TimeSpan.FromMilliseconds(100) : TimeSpan.Zero);
+            arrange: d => d.Latency = r => IsCallback(r) ? TimeSpan.FromMilliseconds(250) : TimeSpan.Zero);
         bot = harness;
         var gateway = await harness.ReadyAsync();
 
