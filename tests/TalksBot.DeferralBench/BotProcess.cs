@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using TalksBot.Testing.Qdrant;
+using TalksBot.Testing;
 
 namespace TalksBot.DeferralBench;
 
@@ -28,28 +28,7 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public static BotProcess Start(IReadOnlyDictionary<string, string> environment, IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            // The bot resolves its data (lexicon, weights, model) from the repository, as `./talksbot run` does.
-            WorkingDirectory = QdrantInstallation.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "talksbot.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // Nothing from the caller's environment may point the bot at a real Discord or LLM.
-        start.Environment.Remove("Discord__Token");
-        start.Environment.Remove("Llm__Endpoint");
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = new Process { StartInfo = start };
+        var process = new Process { StartInfo = TalksBotProcess.StartInfo(args, environment) };
         var bot = new BotProcess(process);
         process.OutputDataReceived += (_, e) => bot.Append(e.Data);
         process.ErrorDataReceived += (_, e) => bot.Append(e.Data);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TalksBot.Testing;
 using TalksBot.Testing.Qdrant;
 
 namespace TalksBot.Tests;
@@ -74,23 +75,8 @@ internal sealed class CliRun
 
     private async Task<CliResult> RunAsync(Func<Task<bool>>? stopWhen, string signal, string[] args)
     {
-        var app = Path.Combine(AppContext.BaseDirectory, "talksbot.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = QdrantInstallation.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        start.ArgumentList.Add(app);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        // Nothing from the developer's machine may leak in and change behaviour; removed before the run's own
-        // settings so a test that points the CLI at a fake (With("Llm__Endpoint", ...)) still gets it.
-        start.Environment.Remove("Discord__Token");
-        start.Environment.Remove("Llm__Endpoint");
-        foreach (var (key, value) in _environment)
-            start.Environment[key] = value;
+        var start = TalksBotProcess.StartInfo(args, _environment);
+        start.RedirectStandardInput = true;
 
         using var process = Process.Start(start)!;
         if (_input is not null)
