@@ -95,7 +95,7 @@ internal static class FitCommand
                         "train (HeldOutSplit: held-out groups and every item sharing a gold answer with them left out)",
                         DateTimeOffset.UtcNow, embedderName, questions, abstention,
                         "listwise softmax cross-entropy over each question's candidate sentences, L2 1e-3, Adam; abstention: logistic regression, answerable vs not",
-                        $"the highest cut abstaining on at most {maxAbstained:P0} of answerable training questions ({unanswerable} unanswerable in training)",
+                        $"the cut that gets the most training questions right, abstaining on at most {maxAbstained:P0} of answerable training questions ({unanswerable} unanswerable in training)",
                         answerableAbstained, unanswerableAbstained));
                 var ranker = new SentenceRanker(model);
                 var ranked = examples.Where(e => e.Answerable && e.Gold.Any(g => g)).ToList();
