@@ -60,7 +60,10 @@ internal static class SentenceFeatures
         // How rare each question term is among the candidates: a word in every sentence ("oxygen" in an article about
         // oxygen) tells them apart no better than "the". BM25's idf, which stays positive.
         var vocabulary = raw.SelectMany(r => r.Terms).Distinct(StringComparer.Ordinal).ToList();
-        var matchers = question.Terms.Select(t => new TermMatcher(t, vocabulary, equivalents?.GetValueOrDefault(t))).ToList();
+        var typed = TypedForms(question.Text);
+        var written = passages.SelectMany(p => WordTokenizer.Words(p.Passage.Text)).Distinct(StringComparer.Ordinal).ToList();
+        TermMatcher Matcher(string term) => new(term, vocabulary, typed.GetValueOrDefault(term) ?? [], written, equivalents?.GetValueOrDefault(term));
+        var matchers = question.Terms.Select(Matcher).ToList();
         var idf = matchers.Select(m =>
         {
             var df = raw.Count(r => m.MatchesAny(r.Terms));
@@ -68,7 +71,7 @@ internal static class SentenceFeatures
         }).ToArray();
         var entityMatchers = question.Entities.ToDictionary(e => e, e => question.Terms.Contains(e)
             ? matchers[question.Terms.ToList().IndexOf(e)]
-            : new TermMatcher(e, vocabulary, equivalents?.GetValueOrDefault(e)), StringComparer.Ordinal);
+            : Matcher(e), StringComparer.Ordinal);
         var totalIdf = idf.Sum();
         var maxIdf = idf.DefaultIfEmpty(0).Max();
 
@@ -133,6 +136,23 @@ internal static class SentenceFeatures
         }
 
         return candidates;
+    }
+
+    // The words of the question as typed, by their stem: a slip is judged on what was typed, as stemming shortens a word
+    // below the length a slip needs ("midle" stems to "midl", which no longer looks like "middl").
+    private static Dictionary<string, List<string>> TypedForms(string question)
+    {
+        var forms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var word in WordTokenizer.Words(question).Where(QuestionReader.IsContentWord))
+        {
+            var stem = WordTokenizer.Stem(word);
+            if (!forms.TryGetValue(stem, out var list))
+                forms[stem] = list = [];
+            if (!list.Contains(word, StringComparer.Ordinal))
+                list.Add(word);
+        }
+
+        return forms;
     }
 
     // Share of the question's word pairs ("oil crisis", "bad air") that the sentence holds side by side.
@@ -244,14 +264,23 @@ internal static class SentenceFeatures
         return ranks;
     }
 
-    /// <summary>One question term and the candidates' words it meets: itself, or a slip of a letter from it.</summary>
+    /// <summary>One question term and the candidates' words it meets: itself, or a slip of a letter from it as stemmed or as typed.</summary>
     private sealed class TermMatcher
     {
         private readonly HashSet<string> _forms;
 
-        public TermMatcher(string term, IEnumerable<string> vocabulary, IReadOnlySet<string>? equivalents)
+        /// <param name="vocabulary">The candidates' stemmed words.</param>
+        /// <param name="typed">The question's words, unstemmed, that stem to <paramref name="term"/>.</param>
+        /// <param name="written">The passages' words, unstemmed.</param>
+        public TermMatcher(string term, IEnumerable<string> vocabulary, IReadOnlyList<string> typed, IEnumerable<string> written, IReadOnlySet<string>? equivalents)
         {
             _forms = vocabulary.Where(w => Spelling.Matches(term, w)).ToHashSet(StringComparer.Ordinal);
+            foreach (var word in written)
+            {
+                if (typed.Any(t => Spelling.Matches(t, word)))
+                    _forms.Add(WordTokenizer.Stem(word));
+            }
+
             _forms.Add(term);
             if (equivalents is not null)
                 _forms.UnionWith(equivalents);

@@ -51,6 +51,17 @@ public sealed class SentenceFeaturesTests
         Assert.Equal([1.0, 0.0], candidates.Select(c => c.Features[missing]));
     }
 
+    [Fact]
+    public void AWordTypedWithASlipMatchesEvenWhenItsStemIsShort()
+    {
+        // "midle" stems to "midl" and "middle" to "middl": too short to judge a slip on the stems, plain on what was typed.
+        var passage = Passages.Of("a", "Middle East envoy Steve Witkoff joined the talks in Riyadh.");
+
+        var candidates = Build("who was the midle east envoy", passage);
+
+        Assert.Equal(1.0, candidates[0].Features[Feature("lexical")], 6);
+    }
+
     private List<RankedSentence> Build(string question, params RetrievedPassage[] passages) =>
         SentenceFeatures.Build(_reader.Read(question, vector: null), passages, _ => false);
 
