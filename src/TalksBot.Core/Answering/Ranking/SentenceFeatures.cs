@@ -60,8 +60,8 @@ internal static class SentenceFeatures
         // How rare each question term is among the candidates: a word in every sentence ("oxygen" in an article about
         // oxygen) tells them apart no better than "the". BM25's idf, which stays positive.
         var vocabulary = raw.SelectMany(r => r.Terms).Distinct(StringComparer.Ordinal).ToList();
-        var typed = TypedForms(question.Text);
-        var written = passages.SelectMany(p => WordTokenizer.Words(p.Passage.Text)).Distinct(StringComparer.Ordinal).ToList();
+        var written = passages.SelectMany(p => WordTokenizer.Words(p.Passage.Text)).ToHashSet(StringComparer.Ordinal);
+        var typed = TypedForms(question.Text, written);
         TermMatcher Matcher(string term) => new(term, vocabulary, typed.GetValueOrDefault(term) ?? [], written, equivalents?.GetValueOrDefault(term));
         var matchers = question.Terms.Select(Matcher).ToList();
         var idf = matchers.Select(m =>
@@ -138,12 +138,13 @@ internal static class SentenceFeatures
         return candidates;
     }
 
-    // The words of the question as typed, by their stem: a slip is judged on what was typed, as stemming shortens a word
-    // below the length a slip needs ("midle" stems to "midl", which no longer looks like "middl").
-    private static Dictionary<string, List<string>> TypedForms(string question)
+    // The words of the question as typed that the passages never write, by their stem: a slip is judged on what was typed,
+    // as stemming shortens a word below the length a slip needs ("midle" stems to "midl", which no longer looks like
+    // "middl"). A word the passages do write is no slip.
+    private static Dictionary<string, List<string>> TypedForms(string question, HashSet<string> written)
     {
         var forms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var word in WordTokenizer.Words(question).Where(QuestionReader.IsContentWord))
+        foreach (var word in WordTokenizer.Words(question).Where(w => QuestionReader.IsContentWord(w) && !written.Contains(w)))
         {
             var stem = WordTokenizer.Stem(word);
             if (!forms.TryGetValue(stem, out var list))
@@ -270,15 +271,18 @@ internal static class SentenceFeatures
         private readonly HashSet<string> _forms;
 
         /// <param name="vocabulary">The candidates' stemmed words.</param>
-        /// <param name="typed">The question's words, unstemmed, that stem to <paramref name="term"/>.</param>
+        /// <param name="typed">The question's words, unstemmed, that stem to <paramref name="term"/> and the passages never write.</param>
         /// <param name="written">The passages' words, unstemmed.</param>
         public TermMatcher(string term, IEnumerable<string> vocabulary, IReadOnlyList<string> typed, IEnumerable<string> written, IReadOnlySet<string>? equivalents)
         {
             _forms = vocabulary.Where(w => Spelling.Matches(term, w)).ToHashSet(StringComparer.Ordinal);
-            foreach (var word in written)
+            if (typed.Count > 0)
             {
-                if (typed.Any(t => Spelling.Matches(t, word)))
-                    _forms.Add(WordTokenizer.Stem(word));
+                foreach (var word in written)
+                {
+                    if (typed.Any(t => Spelling.Matches(t, word)))
+                        _forms.Add(WordTokenizer.Stem(word));
+                }
             }
 
             _forms.Add(term);
