@@ -37,20 +37,27 @@ internal static class SentenceFeatures
     {
         var seen = new HashSet<(string, int)>();
         var raw = new List<(RetrievedPassage Source, IReadOnlyList<TextSegment> Sentences, int Index, string[] Terms, string[] Neighbours, string[] Previous, string[] Next)>();
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        // Each sentence is read into words and stems once: it is a candidate and the neighbour of two others.
+        var stems = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var passage in passages.OrderBy(p => p.Rank))
         {
             var sentences = SentenceSplitter.Split(passage.Passage.Text);
+            var words = sentences.Select(s => WordTokenizer.Words(s.Text)).ToArray();
+            var terms = words.Select(w => w.Select(word => Stem(stems, word)).ToArray()).ToArray();
+            foreach (var sentenceWords in words)
+                written.UnionWith(sentenceWords);
             for (var i = 0; i < sentences.Count; i++)
             {
                 var sentence = sentences[i];
                 if (!seen.Add((passage.Passage.ArticleId, passage.Passage.Start + sentence.Start))
-                    || WordTokenizer.Words(sentence.Text).Count < MinimumWords
+                    || words[i].Count < MinimumWords
                     || TextBlockParser.IsHeadingLike(sentence.Text)
                     || isInstruction(sentence.Text))
                     continue;
-                string[] previous = i > 0 ? [.. WordTokenizer.Terms(sentences[i - 1].Text)] : [];
-                string[] next = i + 1 < sentences.Count ? [.. WordTokenizer.Terms(sentences[i + 1].Text)] : [];
-                raw.Add((passage, sentences, i, [.. WordTokenizer.Terms(sentence.Text)], [.. previous, .. next], previous, next));
+                var previous = i > 0 ? terms[i - 1] : [];
+                var next = i + 1 < sentences.Count ? terms[i + 1] : [];
+                raw.Add((passage, sentences, i, terms[i], [.. previous, .. next], previous, next));
             }
         }
 
@@ -60,7 +67,6 @@ internal static class SentenceFeatures
         // How rare each question term is among the candidates: a word in every sentence ("oxygen" in an article about
         // oxygen) tells them apart no better than "the". BM25's idf, which stays positive.
         var vocabulary = raw.SelectMany(r => r.Terms).Distinct(StringComparer.Ordinal).ToList();
-        var written = passages.SelectMany(p => WordTokenizer.Words(p.Passage.Text)).ToHashSet(StringComparer.Ordinal);
         var typed = TypedForms(question.Text, written);
         TermMatcher Matcher(string term) => new(term, vocabulary, typed.GetValueOrDefault(term) ?? [], written, equivalents?.GetValueOrDefault(term));
         var matchers = question.Terms.Select(Matcher).ToList();
@@ -136,6 +142,13 @@ internal static class SentenceFeatures
         }
 
         return candidates;
+    }
+
+    private static string Stem(Dictionary<string, string> stems, string word)
+    {
+        if (!stems.TryGetValue(word, out var stem))
+            stems[word] = stem = WordTokenizer.Stem(word);
+        return stem;
     }
 
     // The words of the question as typed that the passages never write, by their stem: a slip is judged on what was typed,
