@@ -37,16 +37,14 @@ internal static class SentenceFeatures
     {
         var seen = new HashSet<(string, int)>();
         var raw = new List<(RetrievedPassage Source, IReadOnlyList<TextSegment> Sentences, int Index, string[] Terms, string[] Neighbours, string[] Previous, string[] Next)>();
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        // Each sentence is read into words and stems once: it is a candidate and the neighbour of two others.
+        // Each sentence is read into words and stems once: it is a candidate and the neighbour of two others. Its keys are
+        // every word the passages write.
         var stems = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var passage in passages.OrderBy(p => p.Rank))
         {
             var sentences = SentenceSplitter.Split(passage.Passage.Text);
             var words = sentences.Select(s => WordTokenizer.Words(s.Text)).ToArray();
             var terms = words.Select(w => w.Select(word => Stem(stems, word)).ToArray()).ToArray();
-            foreach (var sentenceWords in words)
-                written.UnionWith(sentenceWords);
             for (var i = 0; i < sentences.Count; i++)
             {
                 var sentence = sentences[i];
@@ -67,8 +65,8 @@ internal static class SentenceFeatures
         // How rare each question term is among the candidates: a word in every sentence ("oxygen" in an article about
         // oxygen) tells them apart no better than "the". BM25's idf, which stays positive.
         var vocabulary = raw.SelectMany(r => r.Terms).Distinct(StringComparer.Ordinal).ToList();
-        var typed = TypedForms(question.Text, written);
-        TermMatcher Matcher(string term) => new(term, vocabulary, typed.GetValueOrDefault(term) ?? [], written, equivalents?.GetValueOrDefault(term));
+        var typed = TypedForms(question.Text, stems);
+        TermMatcher Matcher(string term) => new(term, vocabulary, typed.GetValueOrDefault(term) ?? [], stems, equivalents?.GetValueOrDefault(term));
         var matchers = question.Terms.Select(Matcher).ToList();
         var idf = matchers.Select(m =>
         {
@@ -154,10 +152,10 @@ internal static class SentenceFeatures
     // The words of the question as typed that the passages never write, by their stem: a slip is judged on what was typed,
     // as stemming shortens a word below the length a slip needs ("midle" stems to "midl", which no longer looks like
     // "middl"). A word the passages do write is no slip.
-    private static Dictionary<string, List<string>> TypedForms(string question, HashSet<string> written)
+    private static Dictionary<string, List<string>> TypedForms(string question, Dictionary<string, string> written)
     {
         var forms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var word in WordTokenizer.Words(question).Where(w => QuestionReader.IsContentWord(w) && !written.Contains(w)))
+        foreach (var word in WordTokenizer.Words(question).Where(w => QuestionReader.IsContentWord(w) && !written.ContainsKey(w)))
         {
             var stem = WordTokenizer.Stem(word);
             if (!forms.TryGetValue(stem, out var list))
@@ -285,16 +283,17 @@ internal static class SentenceFeatures
 
         /// <param name="vocabulary">The candidates' stemmed words.</param>
         /// <param name="typed">The question's words, unstemmed, that stem to <paramref name="term"/> and the passages never write.</param>
-        /// <param name="written">The passages' words, unstemmed.</param>
-        public TermMatcher(string term, IEnumerable<string> vocabulary, IReadOnlyList<string> typed, IEnumerable<string> written, IReadOnlySet<string>? equivalents)
+        /// <param name="written">The passages' words, unstemmed, each with its stem.</param>
+        public TermMatcher(string term, IEnumerable<string> vocabulary, IReadOnlyList<string> typed, IReadOnlyDictionary<string, string> written,
+            IReadOnlySet<string>? equivalents)
         {
             _forms = vocabulary.Where(w => Spelling.Matches(term, w)).ToHashSet(StringComparer.Ordinal);
             if (typed.Count > 0)
             {
-                foreach (var word in written)
+                foreach (var (word, stem) in written)
                 {
                     if (typed.Any(t => Spelling.Matches(t, word)))
-                        _forms.Add(WordTokenizer.Stem(word));
+                        _forms.Add(stem);
                 }
             }
 
